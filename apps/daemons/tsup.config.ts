@@ -1,0 +1,3 @@
+import { definePackageConfig } from "@spoor/tsup-config";
+
+export default definePackageConfig({ index: "src/index.ts" });
