@@ -1,0 +1,127 @@
+import { lstatSync, type Stats } from "node:fs";
+import { formatMode } from "./format-mode.js";
+import type { PermissionProblem, PermissionProblemKind } from "./permission-problem.js";
+import { shellQuote } from "./shell-quote.js";
+
+/** What a path must be: its kind, its exact mode, and its owner (default: the effective uid). */
+export interface OwnershipExpectation {
+  mode: number;
+  uid?: number;
+  kind: "file" | "directory";
+}
+
+/**
+ * Checks that `path` is (itself, not through a symbolic link) a file or directory owned by
+ * the expected uid with exactly the expected mode, as the original's security checks did.
+ *
+ * @returns undefined when it is, else the problem with the command that fixes it.
+ * @throws only on unexpected filesystem errors (EACCES on a parent, EIO…), never for a
+ *   missing path.
+ */
+export function checkOwnership(
+  path: string,
+  expected: OwnershipExpectation,
+): PermissionProblem | undefined {
+  const uid = expected.uid ?? process.geteuid?.() ?? 0;
+  const kindName = expected.kind === "file" ? "a regular file" : "a directory";
+  const quoted = shellQuote(path);
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    const fix =
+      expected.kind === "directory"
+        ? `mkdir -m ${formatMode(expected.mode)} ${quoted}`
+        : `create ${quoted} with mode ${formatMode(expected.mode)}`;
+    return problem(path, ["missing"], "nothing", kindName, `${path} does not exist.`, fix);
+  }
+  return checkStats(path, stats, { ...expected, uid });
+}
+
+/**
+ * Checks already-obtained stats (from lstat, or fstat of an opened descriptor) against an
+ * expectation, as {@link checkOwnership} does. Never throws.
+ */
+export function checkStats(
+  path: string,
+  stats: Stats,
+  expected: OwnershipExpectation,
+): PermissionProblem | undefined {
+  const uid = expected.uid ?? process.geteuid?.() ?? 0;
+  const kindName = expected.kind === "file" ? "a regular file" : "a directory";
+  const quoted = shellQuote(path);
+  if (stats.isSymbolicLink()) {
+    const fix = `cp -a --remove-destination "$(readlink -f ${quoted})" ${quoted}`;
+    const text = `${path} is a symbolic link; expected ${kindName} (links are refused).`;
+    return problem(path, ["symlink"], "a symbolic link", kindName, text, fix);
+  }
+  const isRightType = expected.kind === "file" ? stats.isFile() : stats.isDirectory();
+  if (!isRightType) {
+    const found = stats.isDirectory() ? "a directory" : "not a directory";
+    return problem(
+      path,
+      ["wrong-type"],
+      found,
+      kindName,
+      `${path} is ${found}; expected ${kindName}.`,
+      `move ${quoted} away and create ${kindName} with mode ${formatMode(expected.mode)} there`,
+    );
+  }
+  return ownerAndModeProblem(path, stats, uid, expected.mode);
+}
+
+function ownerAndModeProblem(
+  path: string,
+  stats: Stats,
+  uid: number,
+  mode: number,
+): PermissionProblem | undefined {
+  const quoted = shellQuote(path);
+  const wrongOwner = stats.uid !== uid;
+  const wrongMode = (stats.mode & 0o7777) !== mode;
+  const found = formatMode(stats.mode);
+  const wanted = formatMode(mode);
+  if (wrongOwner && wrongMode) {
+    return problem(
+      path,
+      ["owner", "mode"],
+      `owner uid ${stats.uid}, mode ${found}`,
+      `owner uid ${uid}, mode ${wanted}`,
+      `${path} is owned by uid ${stats.uid} and has mode ${found}; expected uid ${uid} (the user spoor runs as) and mode ${wanted}.`,
+      `chown ${uid} ${quoted} && chmod ${wanted} ${quoted}`,
+    );
+  }
+  if (wrongOwner) {
+    return problem(
+      path,
+      ["owner"],
+      `owner uid ${stats.uid}`,
+      `owner uid ${uid}`,
+      `${path} is owned by uid ${stats.uid}; expected uid ${uid} (the user spoor runs as).`,
+      `chown ${uid} ${quoted}`,
+    );
+  }
+  if (wrongMode) {
+    return problem(
+      path,
+      ["mode"],
+      `mode ${found}`,
+      `mode ${wanted}`,
+      `${path} has mode ${found}; expected ${wanted}.`,
+      `chmod ${wanted} ${quoted}`,
+    );
+  }
+  return undefined;
+}
+
+function problem(
+  path: string,
+  kinds: PermissionProblemKind[],
+  found: string,
+  expected: string,
+  text: string,
+  fix: string,
+): PermissionProblem {
+  return { path, kinds, found, expected, problem: text, fix };
+}

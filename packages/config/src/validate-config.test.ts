@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "./config-error.js";
+import { parseConfigText } from "./parse-config-text.js";
+import { validateConfig } from "./validate-config.js";
+
+const FILE = "/etc/spoor/spoor.yml";
+
+function configText(transmission: string, rest = ""): string {
+  return `followers:
+  login: { name: /usr/local/cpanel/logs/login_log }
+transmission:
+  credentials: { api_identifier: id, api_secret: TopSecret99 }
+${transmission}
+${rest}`;
+}
+
+function validate(text: string) {
+  return validateConfig(parseConfigText(text, FILE), { path: FILE });
+}
+
+function messageOf(text: string): string {
+  try {
+    validate(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error("validation passed");
+}
+
+describe("validateConfig", () => {
+  it.each([
+    ["  host: ftp://x", `transmission.host: expected an http(s) URL, found "ftp://x" in ${FILE}`],
+    [
+      "  host: not a url",
+      `transmission.host: expected an http(s) URL, found "not a url" in ${FILE}`,
+    ],
+    ["  host: [a]", `transmission.host: expected an http(s) URL, found a list in ${FILE}`],
+    [
+      "  host: http://spoor.example.com",
+      `transmission.host: expected an https URL for a host that is not loopback, found "http://spoor.example.com" (plain http sends the API secret unencrypted; set transmission.allow_insecure_http: true to allow it) in ${FILE}`,
+    ],
+    [
+      "  host: https://user:TopSecret99@spoor.example.com",
+      `transmission.host: expected an http(s) URL without user:password, found a URL with credentials in it (put them in transmission.credentials) in ${FILE}`,
+    ],
+    [
+      "  host: https://spoor.example.com/?x=1",
+      `transmission.host: expected an http(s) URL without query or fragment, found "https://spoor.example.com/?x=1" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  timeout_ms: soon",
+      `transmission.timeout_ms: expected a whole number from 1 to 600000, found "soon" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  concurrency: 0",
+      `transmission.concurrency: expected a whole number from 1 to 64, found "0" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  allow_insecure_http: maybe",
+      `transmission.allow_insecure_http: expected true or false, found "maybe" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  events: [mailbox_created, Bad Name]",
+      `transmission.events[1]: expected an event name like mailbox_created, found "Bad Name" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  endpoints: { report: api/reports }",
+      `transmission.endpoints.report: expected a path starting with /, found "api/reports" in ${FILE}`,
+    ],
+  ])("refuses %j with a message naming key, value and expectation", (transmission, message) => {
+    expect(messageOf(configText(transmission))).toBe(message);
+  });
+
+  it("never shows the secret, only its shape", () => {
+    const text = `transmission:
+  credentials: { api_identifier: id, api_secret: [TopSecret99] }
+  host: https://h
+`;
+    expect(messageOf(text)).toBe(
+      `transmission.credentials.api_secret: expected a non-empty string, found a list in ${FILE}`,
+    );
+  });
+
+  it("requires the credentials", () => {
+    expect(messageOf("transmission:\n  host: https://h\n")).toBe(
+      `transmission.credentials: expected a mapping, found nothing in ${FILE}`,
+    );
+    expect(messageOf("followers: {}\n")).toBe(
+      `transmission: expected a mapping, found nothing in ${FILE}`,
+    );
+  });
+
+  it("requires absolute paths", () => {
+    const text = `followers:
+  error: { name: logs/error_log }
+${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
+    expect(messageOf(text)).toBe(
+      `followers.error.name: expected an absolute path, found "logs/error_log" in ${FILE}`,
+    );
+    expect(messageOf(configText("  host: https://h", "application:\n  state_path: state"))).toBe(
+      `application.state_path: expected an absolute path, found "state" in ${FILE}`,
+    );
+  });
+
+  it.each([
+    ["http://localhost:3000", "http://localhost:3000"],
+    ["http://127.0.0.1:8080/", "http://127.0.0.1:8080"],
+    ["http://[::1]:9000", "http://[::1]:9000"],
+    ["https://spoor.capefox.co/base/", "https://spoor.capefox.co/base"],
+  ])("accepts %s (plain http only to loopback)", (host, expected) => {
+    expect(validate(configText(`  host: ${host}`)).transmission.host).toBe(expected);
+  });
+
+  it("accepts plain http to another host with allow_insecure_http", () => {
+    const config = validate(
+      configText("  host: http://spoor.example.com\n  allow_insecure_http: true"),
+    );
+    expect([config.transmission.host, config.transmission.allow_insecure_http]).toEqual([
+      "http://spoor.example.com",
+      true,
+    ]);
+  });
+
+  it("ignores unknown keys and unknown follower types", () => {
+    const config = validate(
+      configText(
+        "  host: https://h\n  proxy: nowhere",
+        "debug: 1\nfollowers_extra: 2\napplication:\n  ignored_entries_path: /x",
+      ),
+    );
+    expect(config.followers).toEqual({ login: { name: "/usr/local/cpanel/logs/login_log" } });
+  });
+});

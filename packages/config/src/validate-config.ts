@@ -1,0 +1,28 @@
+import { readMapping } from "./field-readers.js";
+import { resolveDefaults } from "./resolve-defaults.js";
+import type { SpoorConfig } from "./spoor-config.js";
+import { validateApplication } from "./validate-application.js";
+import { validateFollowers } from "./validate-followers.js";
+import { validateTransmission } from "./validate-transmission.js";
+
+/**
+ * Turns a parsed `spoor.yml` (scalars as strings, as the failsafe YAML schema gives them)
+ * into a SpoorConfig with defaults relocated under `root`. Unknown keys are ignored.
+ * @param options.path the file the values came from, named in messages.
+ * @throws ConfigError naming the key, the value found (never a secret) and what is expected.
+ */
+export function validateConfig(
+  raw: unknown,
+  options: { path: string; root?: string },
+): SpoorConfig {
+  const context = { path: options.path };
+  const defaults = resolveDefaults(options.root);
+  const document = readMapping(context, "top level", raw, false)!;
+  return {
+    root: defaults.root,
+    sourcePath: options.path,
+    followers: validateFollowers(context, document.followers),
+    transmission: validateTransmission(context, document.transmission, defaults.transmission),
+    application: validateApplication(context, document.application, defaults.application),
+  };
+}

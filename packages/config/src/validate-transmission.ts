@@ -1,0 +1,92 @@
+import {
+  fail,
+  isUnset,
+  type ReadContext,
+  readBoolean,
+  readInteger,
+  readMapping,
+  readString,
+} from "./field-readers.js";
+import type { ResolvedDefaults } from "./resolve-defaults.js";
+import type { TransmissionConfig } from "./spoor-config.js";
+import { validateHost } from "./validate-host.js";
+
+const EVENT_NAME = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * The `transmission` section: credentials and host are required, every new key has a
+ * default. Unknown keys are ignored. The secret is never shown in a message.
+ * @throws ConfigError naming the bad key.
+ */
+export function validateTransmission(
+  context: ReadContext,
+  value: unknown,
+  defaults: ResolvedDefaults["transmission"],
+): TransmissionConfig {
+  const section = readMapping(context, "transmission", value, false)!;
+  const credentials = readMapping(context, "transmission.credentials", section.credentials, false)!;
+  const allowInsecureHttp = readBoolean(
+    context,
+    "transmission.allow_insecure_http",
+    section.allow_insecure_http,
+    defaults.allow_insecure_http,
+  );
+  const endpoints = readMapping(context, "transmission.endpoints", section.endpoints, true) ?? {};
+  const config: TransmissionConfig = {
+    credentials: {
+      api_identifier: readString(
+        context,
+        "transmission.credentials.api_identifier",
+        credentials.api_identifier,
+      ),
+      api_secret: readString(
+        context,
+        "transmission.credentials.api_secret",
+        credentials.api_secret,
+        { secret: true },
+      ),
+    },
+    host: validateHost(context, section.host, allowInsecureHttp),
+    endpoints: { report: readEndpoint(context, endpoints.report, defaults.endpoints.report) },
+    allow_insecure_http: allowInsecureHttp,
+    timeout_ms: readInteger(context, "transmission.timeout_ms", section.timeout_ms, {
+      min: 1,
+      max: 600_000,
+      fallback: defaults.timeout_ms,
+    }),
+    concurrency: readInteger(context, "transmission.concurrency", section.concurrency, {
+      min: 1,
+      max: 64,
+      fallback: defaults.concurrency,
+    }),
+    events: readEvents(context, section.events, defaults.events),
+  };
+  if (!isUnset(section.reporter)) {
+    config.reporter = readString(context, "transmission.reporter", section.reporter);
+  }
+  return config;
+}
+
+function readEndpoint(context: ReadContext, value: unknown, fallback: string): string {
+  if (isUnset(value)) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]/.test(value)) {
+    return fail(context, "transmission.endpoints.report", "a path starting with /", value);
+  }
+  return value;
+}
+
+function readEvents(context: ReadContext, value: unknown, fallback: string[]): string[] {
+  if (isUnset(value)) return [...fallback];
+  if (!Array.isArray(value)) return fail(context, "transmission.events", "a list", value);
+  return value.map((event, index) => {
+    if (typeof event !== "string" || !EVENT_NAME.test(event)) {
+      return fail(
+        context,
+        `transmission.events[${index}]`,
+        "an event name like mailbox_created",
+        event,
+      );
+    }
+    return event;
+  });
+}
