@@ -1,1 +1,25 @@
-export {};
+export { ApiClientConfigError, type ApiClientSetting } from "./api-client-config-error.js";
+export { ApiError, type ApiErrorDetails, type ApiErrorKind } from "./api-error.js";
+export { type ApiCredentials, basicAuthorization } from "./basic-authorization.js";
+export { classifyStatus, type StatusClass } from "./classify-status.js";
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  createApiClient,
+  ERROR_RESPONSE_LIMIT,
+  LIST_RESPONSE_LIMIT,
+  type ListOptions,
+  REPORT_RESPONSE_LIMIT,
+} from "./create-api-client.js";
+export { displayWidth } from "./display-width.js";
+export type { FetchFunction, FetchInit, FetchResponse } from "./fetch-function.js";
+export { type FormattableEntry, type FormattedEntry, formatEntry } from "./format-entry.js";
+export { formatEventTime } from "./format-event-time.js";
+export { csvField, formatMailboxEventsCsv, formatReportsCsv } from "./format-records-csv.js";
+export { formatRecordsTable } from "./format-records-table.js";
+export { isLoopbackHost } from "./is-loopback-host.js";
+export { encodeRfc3986, listUrl, type RecordKind } from "./list-url.js";
+export { maskSecrets } from "./mask-secrets.js";
+export { parseRetryAfter, RETRY_AFTER_CAP_MS } from "./parse-retry-after.js";
+export type { MailboxEventRecord, ReportRecord } from "./records.js";
+export type { ReportOptions, ReportRequest } from "./report-request.js";

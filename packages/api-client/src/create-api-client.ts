@@ -1,0 +1,160 @@
+import nodeFetch from "node-fetch";
+import { ApiClientConfigError } from "./api-client-config-error.js";
+import { type ApiCredentials, basicAuthorization } from "./basic-authorization.js";
+import { classifyStatus } from "./classify-status.js";
+import type { FetchFunction } from "./fetch-function.js";
+import type { FormattedEntry } from "./format-entry.js";
+import { createKeepAliveAgents } from "./keep-alive-agents.js";
+import { listUrl, type RecordKind } from "./list-url.js";
+import { parseListBody } from "./parse-list-body.js";
+import { type OutgoingRequest, performRequest, type Transport } from "./perform-request.js";
+import type { MailboxEventRecord, ReportRecord } from "./records.js";
+import { createReportRequest, type ReportOptions, type ReportRequest } from "./report-request.js";
+import { resolveBaseUrl } from "./resolve-base-url.js";
+import { responseError } from "./response-error.js";
+
+/** Bytes read of a 202 answer (the rest is dropped with its connection). */
+export const REPORT_RESPONSE_LIMIT = 64 * 1024;
+/** Bytes read of an error answer, for the excerpt. */
+export const ERROR_RESPONSE_LIMIT = 4 * 1024;
+/** Largest list body accepted. */
+export const LIST_RESPONSE_LIMIT = 1024 * 1024;
+
+/** How to reach the Spoor API (from `transmission` in spoor.yml). */
+export interface ApiClientOptions {
+  /** e.g. `https://spoor.capefox.co`; http only for loopback hosts unless `allowInsecureHttp`. */
+  host: string;
+  credentials: ApiCredentials;
+  /** Path of the report POST (default `/api/reports`). */
+  reportEndpoint?: string;
+  /** Limit for a whole exchange, body included (default 30 000 ms). */
+  timeoutMs?: number;
+  allowInsecureHttp?: boolean;
+  /** Default node-fetch with keep-alive agents. */
+  fetch?: FetchFunction;
+  /** Default `spoor`. */
+  userAgent?: string;
+}
+
+/** Options of the list calls. */
+export interface ListOptions {
+  signal?: AbortSignal;
+}
+
+/** A client of one Spoor API. */
+export interface ApiClient {
+  /** The checked host, without a trailing slash. */
+  readonly baseUrl: string;
+  /**
+   * POSTs one entry; resolves on 202 only.
+   * @throws ApiError (`http` for any other status, `network`, `timeout`, `aborted`);
+   *   TypeError for an idempotency key that cannot be a header value.
+   */
+  sendReport(entry: FormattedEntry, options: ReportOptions): Promise<void>;
+  /** The request `sendReport` would send (mask it with `maskSecrets` before printing). @throws TypeError as sendReport */
+  buildReportRequest(entry: FormattedEntry, options: ReportOptions): ReportRequest;
+  /** `GET /api/reports?reports[host]=…` → the `reports` array. @throws ApiError */
+  listReports(host: string, options?: ListOptions): Promise<ReportRecord[]>;
+  /** `GET /api/mailbox_events?mailbox_events[host]=…` → the `mailbox_events` array. @throws ApiError */
+  listMailboxEvents(host: string, options?: ListOptions): Promise<MailboxEventRecord[]>;
+  /** Aborts in-flight requests (they fail as `aborted`) and closes pooled connections. */
+  close(): void;
+}
+
+function checkedTimeout(timeoutMs: number | undefined): number {
+  const value = timeoutMs ?? 30_000;
+  if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
+    throw new ApiClientConfigError(
+      "timeoutMs",
+      `the API timeout must be a whole number of milliseconds from 1 to 2147483647, not ${value}`,
+      "set transmission.timeout_ms to e.g. 30000",
+    );
+  }
+  return value;
+}
+
+function checkedEndpoint(endpoint: string | undefined): string {
+  const value = endpoint ?? "/api/reports";
+  if (!/^\/[^\s?#]*$/.test(value)) {
+    throw new ApiClientConfigError(
+      "reportEndpoint",
+      `the report endpoint must be a path starting with "/", not ${JSON.stringify(value)}`,
+      "set transmission.endpoints.report to /api/reports",
+    );
+  }
+  return value;
+}
+
+/**
+ * Creates a client with keep-alive connections (one agent per protocol) and TLS
+ * verification always on.
+ *
+ * @throws ApiClientConfigError for a bad host (unparsable, not http/https, plain http to a
+ *   non-loopback host without `allowInsecureHttp`), credentials, endpoint or timeout.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = resolveBaseUrl(options.host, options.allowInsecureHttp === true);
+  const authorization = basicAuthorization(options.credentials);
+  const { api_identifier: identifier, api_secret: secret } = options.credentials;
+  const secrets = [authorization.slice("Basic ".length), `${identifier}:${secret}`, secret];
+  const settings = {
+    reportUrl: `${baseUrl}${checkedEndpoint(options.reportEndpoint)}`,
+    authorization,
+    userAgent: options.userAgent ?? "spoor",
+  };
+  const closing = new AbortController();
+  const agents = createKeepAliveAgents();
+  const transport: Transport = {
+    fetch: options.fetch ?? nodeFetch,
+    agents,
+    timeoutMs: checkedTimeout(options.timeoutMs),
+    closed: closing.signal,
+  };
+
+  async function list(kind: RecordKind, key: string, host: string, signal?: AbortSignal) {
+    const request: OutgoingRequest = {
+      method: "GET",
+      url: listUrl(baseUrl, kind, host),
+      headers: {
+        Accept: "application/json",
+        "HTTP-Accept": "application/json",
+        Authorization: authorization,
+        "User-Agent": settings.userAgent,
+      },
+    };
+    const ok = (status: number) => status >= 200 && status < 300;
+    const response = await performRequest(
+      transport,
+      request,
+      (status) => (ok(status) ? LIST_RESPONSE_LIMIT : ERROR_RESPONSE_LIMIT),
+      signal,
+    );
+    if (!ok(response.status)) throw responseError(request, response, secrets);
+    return parseListBody(request, response, key);
+  }
+
+  return {
+    baseUrl,
+    async sendReport(entry, reportOptions) {
+      const request = createReportRequest(settings, entry, reportOptions);
+      const response = await performRequest(
+        transport,
+        request,
+        (status) => (status === 202 ? REPORT_RESPONSE_LIMIT : ERROR_RESPONSE_LIMIT),
+        reportOptions.signal,
+      );
+      if (classifyStatus(response.status) !== "success") {
+        throw responseError(request, response, secrets);
+      }
+    },
+    buildReportRequest: (entry, reportOptions) =>
+      createReportRequest(settings, entry, reportOptions),
+    listReports: (host, listOptions) => list("report", "reports", host, listOptions?.signal),
+    listMailboxEvents: (host, listOptions) =>
+      list("mailbox_event", "mailbox_events", host, listOptions?.signal),
+    close() {
+      closing.abort();
+      agents.destroy();
+    },
+  };
+}
