@@ -1,0 +1,221 @@
+import { CheckpointError } from "./checkpoint-error.js";
+import { LineReader } from "./line-reader.js";
+import type { LogSource } from "./log-source.js";
+import type { Notifier } from "./notifier.js";
+import { identityAt } from "./open-log.js";
+import { watchPath } from "./path-watcher.js";
+import { RotationTracker } from "./rotation-tracker.js";
+import { planStart, type StartContext } from "./start-plan.js";
+import type { Checkpoint, CheckpointStore, Follower, LineBatch } from "./types.js";
+import { WakeSignal } from "./wake-signal.js";
+
+/** {@link FileFollower} settings, every default applied. */
+export interface FollowerSettings {
+  path: string;
+  name: string;
+  checkpoints: CheckpointStore;
+  maxLineBytes: number;
+  chunkBytes: number;
+  safetyPollMs: number;
+  rotationGraceMs: number;
+  rotatedSuffixes: readonly string[];
+  owners: readonly number[];
+  notifier: Notifier;
+}
+
+const INVALID_CONTENT = new Set(["bad-json", "bad-shape", "too-large"]);
+
+/**
+ * The follower behind `followFile`: a loop of small steps (start, read a batch, inspect
+ * the file and the path, sleep), run one at a time and only when the consumer asks for
+ * the next batch.
+ */
+export class FileFollower implements Follower {
+  private readonly reader: LineReader;
+  private readonly wake = new WakeSignal();
+  private readonly files: RotationTracker;
+  private readonly watcher: { close(): Promise<void> };
+  private started = false;
+  private closed = false;
+  private iterated = false;
+  private fatal: unknown;
+  private busy: Promise<LineBatch | undefined>;
+  private closing: Promise<void> | undefined;
+  private readonly sequence = new WeakMap<LineBatch, number>();
+  private produced = 0;
+  private committed = 0;
+  private commits: Promise<void> = Promise.resolve();
+
+  constructor(private readonly s: FollowerSettings) {
+    this.reader = new LineReader(s.chunkBytes, s.maxLineBytes);
+    this.files = new RotationTracker(s, this.reader);
+    this.watcher = watchPath(
+      s.path,
+      () => this.wake.notify(),
+      (error) => s.notifier.thrown(s.path, "watch", error),
+    );
+    this.busy = this.guarded();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<LineBatch> {
+    if (this.iterated) throw new Error("a follower can be iterated only once");
+    this.iterated = true;
+    return this.run();
+  }
+
+  commit(batch: LineBatch): Promise<void> {
+    const seq = this.sequence.get(batch);
+    if (seq === undefined) {
+      return Promise.reject(new TypeError("commit: the batch was not produced by this follower"));
+    }
+    const result = this.commits.then(async () => {
+      if (seq <= this.committed) return;
+      await this.s.checkpoints.save(this.s.name, batch.checkpoint);
+      this.committed = seq;
+    });
+    this.commits = result.catch(() => undefined);
+    return result;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.closed = true;
+    this.wake.close();
+    await this.busy;
+    await this.watcher.close().catch(() => undefined);
+    await this.files.closeAll();
+  }
+
+  private async *run(): AsyncGenerator<LineBatch> {
+    try {
+      for (;;) {
+        const batch = await this.busy;
+        if (this.fatal !== undefined) throw this.fatal;
+        if (this.closed) return;
+        if (batch) yield batch;
+        if (this.closed) return;
+        this.busy = this.guarded();
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** One step; an error that following cannot survive is kept for the iterator. */
+  private async guarded(): Promise<LineBatch | undefined> {
+    try {
+      return await this.step();
+    } catch (error) {
+      this.fatal = error;
+      this.closed = true;
+      return undefined;
+    }
+  }
+
+  private async step(): Promise<LineBatch | undefined> {
+    const { notifier } = this.s;
+    notifier.begin();
+    if (!this.started) {
+      await this.start();
+    } else {
+      const batch = await this.readBatch();
+      if (batch) {
+        notifier.end(this.s.path);
+        return batch;
+      }
+      if (!notifier.inTrouble && (await this.inspect())) {
+        notifier.end(this.s.path);
+        return undefined;
+      }
+    }
+    if (!notifier.inTrouble) notifier.end(this.s.path);
+    const trouble = notifier.inTrouble || !this.started;
+    await this.wake.wait(trouble ? this.s.safetyPollMs : this.files.waitMs(), !trouble);
+    return undefined;
+  }
+
+  private async start(): Promise<void> {
+    let checkpoint: Checkpoint | undefined;
+    try {
+      checkpoint = await this.s.checkpoints.load(this.s.name);
+    } catch (error) {
+      if (!(error instanceof CheckpointError && INVALID_CONTENT.has(error.problem))) throw error;
+      this.s.notifier.emit({ kind: "checkpoint-invalid", path: error.path, reason: error.problem });
+      const epoch = new Date(0).toISOString();
+      checkpoint = { path: this.s.path, dev: 0, ino: 0, offset: 0, updatedAt: epoch };
+    }
+    const ctx: StartContext = {
+      ...this.s,
+      notice: (notice) => this.s.notifier.emit(notice),
+      problem: (path, problem) => this.s.notifier.problem(path, "open", problem),
+    };
+    let result: Awaited<ReturnType<typeof planStart>>;
+    try {
+      result = await planStart(ctx, checkpoint);
+    } catch (error) {
+      this.s.notifier.thrown(this.s.path, "read", error);
+      return;
+    }
+    if (result.kind === "retry") return;
+    this.files.adopt(result.sources);
+    if (result.initial) await this.s.checkpoints.save(this.s.name, result.initial);
+    this.started = true;
+  }
+
+  private async readBatch(): Promise<LineBatch | undefined> {
+    const source = this.files.active;
+    if (!source) return undefined;
+    let range: Awaited<ReturnType<LineReader["next"]>>;
+    try {
+      range = await this.reader.next(source.read);
+    } catch (error) {
+      this.s.notifier.thrown(source.path, "read", error);
+      return undefined;
+    }
+    if (!range) return undefined;
+    if (range.skipped > 0) {
+      const { maxLineBytes } = this.s;
+      const notice = { path: source.path, count: range.skipped, maxLineBytes };
+      this.s.notifier.emit({ kind: "long-lines-skipped", ...notice });
+    }
+    return this.batch(source, range);
+  }
+
+  private batch(source: LogSource, range: NonNullable<Awaited<ReturnType<LineReader["next"]>>>) {
+    const batch: LineBatch = {
+      bytes: this.reader.buffer,
+      start: range.start,
+      end: range.end,
+      file: source.file,
+      path: source.path,
+      fileOffset: range.fileOffset,
+      checkpoint: source.checkpointAt(range.nextOffset),
+      skippedLongLines: range.skipped,
+    };
+    this.produced += 1;
+    this.sequence.set(batch, this.produced);
+    return batch;
+  }
+
+  /** Looks at the file and the path; true when there may be something to read now. */
+  private async inspect(): Promise<boolean> {
+    try {
+      if (await this.files.checkActive()) return true;
+    } catch (error) {
+      this.s.notifier.thrown(this.files.active?.path ?? this.s.path, "stat", error);
+      return false;
+    }
+    try {
+      const here = await identityAt(this.s.path);
+      const changed = await this.files.checkPath(here);
+      return changed || (await this.files.maybeSwitch());
+    } catch (error) {
+      this.s.notifier.thrown(this.s.path, "stat", error);
+      return false;
+    }
+  }
+}
