@@ -1,0 +1,41 @@
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+import { writeConfig } from "@spoor/config";
+import { type Ownership, repairHandle } from "./ensure-directory.js";
+import type { ConfigPlan } from "./install-config.js";
+import type { PathOutcome } from "./path-outcome.js";
+
+/**
+ * Applies a config plan: writes the new content (0600 from creation, atomically, through
+ * @spoor/config) or keeps the existing file and repairs its owner and mode.
+ * @returns what happened to the file; `detail` lists the changed keys, never a value.
+ * @throws ConfigError when the content would not load; filesystem errors.
+ */
+export async function applyConfigPlan(
+  path: string,
+  plan: ConfigPlan,
+  ownership: Ownership,
+  existed: boolean,
+): Promise<PathOutcome> {
+  if (plan.content !== undefined) {
+    await writeConfig(path, plan.content);
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      await repairHandle(handle, ownership);
+    } finally {
+      await handle.close();
+    }
+    if (!existed) return { path, action: "created" };
+    return { path, action: "written", detail: `changed ${plan.changes.join(", ")}` };
+  }
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const repaired = await repairHandle(handle, ownership);
+    const kept = "kept as it was (credentials kept)";
+    return repaired === undefined
+      ? { path, action: "kept", detail: kept }
+      : { path, action: "repaired", detail: `${repaired}; ${kept}` };
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Ownership } from "./ensure-directory.js";
+import { installFile } from "./install-file.js";
+import { packageDirectory } from "./package-directory.js";
+import type { PathOutcome } from "./path-outcome.js";
+
+/** The hook script's owner and mode, as cPanel's documentation asks for hook scripts. */
+export const HOOK_OWNERSHIP: Ownership = { mode: 0o755, uid: 0, gid: 0 };
+
+/**
+ * The bundled, self-contained hook script of the installed `@spoor/cpanel-hook`.
+ * @throws Error when the package cannot be resolved.
+ */
+export function hookBundlePath(): string {
+  return join(packageDirectory("@spoor/cpanel-hook"), "dist", "hook.js");
+}
+
+/**
+ * The hook script as installed: the bundle with its first line replaced by
+ * `#!<nodePath>`, because cPanel runs hooks with a cleaned environment where PATH may not
+ * find node (cpanel.md §3.1). A bundle without a shebang gets one added. Never throws.
+ */
+export function withShebang(bundle: string, nodePath: string): string {
+  const newline = bundle.indexOf("\n");
+  const rest = !bundle.startsWith("#!") ? bundle : newline === -1 ? "" : bundle.slice(newline + 1);
+  return `#!${nodePath}\n${rest}`;
+}
+
+/**
+ * Installs the hook script at `hookPath`, 0755 root:root. Missing parent directories are
+ * created 0755; existing ones (cPanel's own 3rdparty/bin) are left as they are.
+ * @throws Error (ENOENT) when the bundle is missing (the hook package is not built);
+ *   UserFacingError when `hookPath` is a symbolic link or not a regular file.
+ */
+export async function installHookScript(options: {
+  hookPath: string;
+  nodePath: string;
+  bundlePath?: string;
+}): Promise<PathOutcome> {
+  const bundle = await readFile(options.bundlePath ?? hookBundlePath(), "utf8");
+  await mkdir(dirname(options.hookPath), { recursive: true, mode: 0o755 });
+  return installFile(options.hookPath, withShebang(bundle, options.nodePath), HOOK_OWNERSHIP);
+}
