@@ -1,9 +1,11 @@
 import { definePackageConfig } from "@spoor/tsup-config";
+import type { Options } from "tsup";
 
-export default definePackageConfig({
+const config: Options | Options[] = definePackageConfig({
   index: "src/index.ts",
   access: "src/access.ts",
   error: "src/error.ts",
   login: "src/login.ts",
   session: "src/session.ts",
 });
+export default config;

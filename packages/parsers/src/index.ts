@@ -1,2 +1,24 @@
-// Placeholder: the parsers issue replaces this with the real library.
-export type { EntryContext, EntryStatus, LogType, ParsedEntry } from "./entry.js";
+export { type AccessEntry, parseAccessLine } from "./access.js";
+export { decodeLine } from "./decode-line.js";
+export type {
+  EntryContext,
+  EntryStatus,
+  ForwardAddedRecipientEntry,
+  HookEntry,
+  HookEventName,
+  KnownEntry,
+  LoginEntry,
+  LogType,
+  ParsedEntry,
+  UnrecognisedEntry,
+} from "./entry.js";
+export { type ErrorEntry, parseErrorLine } from "./error.js";
+export { HOOK_EVENTS } from "./hook-event-names.js";
+export { type InterestOptions, isInteresting } from "./is-interesting.js";
+export { type LineHandler, LineSplitter } from "./line-splitter.js";
+export { isLogType, LOG_TYPES } from "./log-types.js";
+export { parseLoginLine } from "./login.js";
+export { parseLine, parserFor } from "./parse-line.js";
+export { type InterestingVisitor, scanInteresting } from "./scan-interesting.js";
+export { parseSessionLine } from "./session.js";
+export { unescapePercent } from "./unescape-percent.js";
