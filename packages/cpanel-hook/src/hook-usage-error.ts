@@ -1,0 +1,9 @@
+/** The command line is not `[--config PATH] [--describe [--all] [--hook-path PATH]]`. */
+export class HookUsageError extends Error {
+  constructor(problem: string) {
+    super(
+      `${problem}; usage: spoor-cpanel-hook [--config PATH] [--describe [--all] [--hook-path PATH]]`,
+    );
+    this.name = "HookUsageError";
+  }
+}

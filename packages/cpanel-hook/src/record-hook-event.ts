@@ -1,0 +1,87 @@
+import { loadConfig, type SpoorConfig } from "@spoor/config";
+import { isInteresting, type ParsedEntry, parseErrorLine } from "@spoor/parsers";
+import { createFileSpool, type SpooledFile } from "@spoor/spool";
+import { describeFailure } from "./describe-failure.js";
+import { formatErrorLogLine } from "./error-log-line.js";
+import type { HookRecord } from "./hook-record.js";
+
+/** Where one hook run's event went. */
+export type RecordOutcome =
+  | { route: "spool"; file: SpooledFile }
+  | { route: "not-interesting" }
+  | { route: "error-log"; because: string };
+
+/** What {@link recordHookEvent} needs besides the record. */
+export interface RecordContext {
+  /** `--config PATH`; undefined for the default `/etc/spoor/spoor.yml`. */
+  configPath: string | undefined;
+  /** The run's clock reading: the entry's `log_time` and the line's timestamp. */
+  nowMs: number;
+  /** The entry's id ({@link hookEntryId}). */
+  id: string;
+  /** Synchronous write to STDERR (cPanel copies it into error_log). */
+  writeStderr: (text: string) => void;
+}
+
+/** Prefix of every diagnostic line, which never starts with `[` as event lines do. */
+export const DIAGNOSTIC_PREFIX = "spoor-cpanel-hook: ";
+
+/**
+ * Records one event. The entry is what the error parser makes of the error_log line for it
+ * (`parseErrorLine`), so both routes give the same fields by construction.
+ * Direct route: read the configuration (as root, escalateprivs=1), keep the entry only if the
+ * agent would spool it (`isInteresting` with `transmission.events`), write it with its id
+ * through the file spool (atomic, durable, 0600). Fallback, when the configuration or the
+ * spool cannot be used (not root, spool full, disk full…): a diagnostic line, then the
+ * error_log line, on STDERR for cPanel to copy into error_log, where the error follower
+ * parses and filters it.
+ * @throws Error only if the parser does not recognise the line the hook built (a bug).
+ */
+export async function recordHookEvent(
+  record: HookRecord,
+  context: RecordContext,
+): Promise<RecordOutcome> {
+  const line = formatErrorLogLine(record.tag, record.data, context.nowMs);
+  const entry = parseErrorLine(line);
+  if (entry.event !== record.kind) {
+    throw new Error(`the error parser did not recognise the ${record.kind} line`);
+  }
+  let because: string;
+  try {
+    const config = await loadConfig(
+      context.configPath === undefined ? {} : { path: context.configPath },
+    );
+    if (!isInteresting(entry, { extraEvents: config.transmission.events })) {
+      return { route: "not-interesting" };
+    }
+    return { route: "spool", file: await spoolEntry(config, entry, context.id) };
+  } catch (error) {
+    because = describeFailure(error);
+  }
+  // The diagnostic goes first: should cPanel prefix the copied text with its own
+  // "[ts] info [service] ", that prefix lands on the diagnostic and the event line still
+  // starts a line of error_log, where the parser anchors it.
+  context.writeStderr(
+    `${DIAGNOSTIC_PREFIX}spool not written (${because}); event passed through error_log\n${line}\n`,
+  );
+  return { route: "error-log", because };
+}
+
+async function spoolEntry(
+  config: SpoorConfig,
+  entry: ParsedEntry,
+  id: string,
+): Promise<SpooledFile> {
+  const { application } = config;
+  const spool = createFileSpool({
+    paths: {
+      parsed: application.parsed_entries_path,
+      transmitted: application.transmitted_entries_path,
+      failed: application.transmission_failed_entries_path,
+      quarantine: application.quarantine_path,
+    },
+    maxQueuedEntries: application.spool_max_entries,
+  });
+  const [file] = await spool.write([{ ...entry, id }]);
+  return file!;
+}
