@@ -38,7 +38,8 @@ export function formatOutcomes(outcomes: readonly PathOutcome[]): string[] {
   });
 }
 
-function formatSteps(steps: readonly PostInstallStep[]): string[] {
+/** Each step as a comment (its purpose) and a copy-pasteable command. Never throws. */
+export function formatSteps(steps: readonly PostInstallStep[]): string[] {
   return steps.flatMap((step) => [
     `  # ${step.purpose}`,
     `  ${shellWords(step.argv)}`,
@@ -46,7 +47,8 @@ function formatSteps(steps: readonly PostInstallStep[]): string[] {
   ]);
 }
 
-function formatStepResults(
+/** Each step with how it went: ok, failed (with its output) or skipped. Never throws. */
+export function formatStepResults(
   steps: readonly PostInstallStep[],
   results: readonly StepResult[],
 ): string[] {

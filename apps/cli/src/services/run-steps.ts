@@ -36,7 +36,12 @@ export const runCommand: CommandRunner = (argv) =>
             error: `${file}: ${code === "ENOENT" ? "not found" : code}`,
           });
         }
-        resolve({ exitCode: typeof error.code === "number" ? error.code : 1, output });
+        if (typeof error.code === "number") return resolve({ exitCode: error.code, output });
+        resolve({
+          exitCode: null,
+          output,
+          error: `stopped by ${error.signal ?? "a signal"}${error.killed ? " (timed out)" : ""}`,
+        });
       },
     );
   });

@@ -1,0 +1,69 @@
+import { resolve } from "node:path";
+import { checkApi } from "./doctor-checks/api-check.js";
+import type { CheckResult, DoctorContext, Verdict } from "./doctor-checks/check-result.js";
+import { checkConfig } from "./doctor-checks/config-check.js";
+import { checkDirectories } from "./doctor-checks/directories-check.js";
+import { checkHookRegistration } from "./doctor-checks/hook-registration-check.js";
+import { checkHookScript } from "./doctor-checks/hook-script-check.js";
+import { checkLoginLogging } from "./doctor-checks/login-logging-check.js";
+import { checkLogs } from "./doctor-checks/logs-check.js";
+import { checkSpool } from "./doctor-checks/spool-check.js";
+import { connectSystemd } from "./doctor-checks/systemd-live.js";
+import { checkUnits } from "./doctor-checks/units-check.js";
+import { installPaths } from "./install-paths.js";
+
+/** What `spoor doctor` looks at. */
+export interface DoctorOptions {
+  root?: string;
+  /** Default `<root>/etc/spoor/spoor.yml`. */
+  configPath?: string;
+  /** Ask the Spoor API (default true). */
+  checkApi?: boolean;
+  now?: () => number;
+}
+
+/** Every check's result and the overall verdict (the worst one). */
+export interface DoctorReport {
+  verdict: Verdict;
+  checks: CheckResult[];
+}
+
+/**
+ * Runs every check in order: config, directories, logs, successful-login logging, hook
+ * script and registration, units (live systemd state when root is "/" and systemd runs),
+ * spool, API. Checks that need the config are skipped when it does not load (the config
+ * check says so). Never throws.
+ */
+export async function doctor(options: DoctorOptions = {}): Promise<DoctorReport> {
+  const paths = installPaths(options.root);
+  const configPath = resolve(options.configPath ?? paths.configPath);
+  const uid = process.geteuid?.() ?? 0;
+  const loaded = await checkConfig(configPath, paths.root, uid);
+  const checks = [...loaded.results];
+  if (loaded.config !== undefined) {
+    const context: DoctorContext = {
+      paths,
+      configPath,
+      config: loaded.config,
+      uid,
+      now: options.now ?? Date.now,
+    };
+    const live = paths.root === "/" ? await connectSystemd() : undefined;
+    checks.push(
+      ...checkDirectories(context),
+      ...(await checkLogs(context)),
+      await checkLoginLogging(context),
+      await checkHookScript(context),
+      await checkHookRegistration(context),
+      ...(await checkUnits(context, live)),
+      ...(await checkSpool(context)),
+    );
+    if (options.checkApi !== false) checks.push(await checkApi(context));
+  }
+  return { verdict: worst(checks), checks };
+}
+
+function worst(checks: readonly CheckResult[]): Verdict {
+  if (checks.some((check) => check.verdict === "fail")) return "fail";
+  return checks.some((check) => check.verdict === "warn") ? "warn" : "ok";
+}
