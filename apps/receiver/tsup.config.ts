@@ -1,3 +1,8 @@
 import { definePackageConfig } from "@spoor/tsup-config";
+import type { Options } from "tsup";
 
-export default definePackageConfig({ index: "src/index.ts" });
+const config: Options | Options[] = definePackageConfig({
+  index: "src/index.ts",
+  cli: "src/cli.ts",
+});
+export default config;

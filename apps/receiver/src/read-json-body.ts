@@ -1,0 +1,45 @@
+import type { IncomingMessage } from "node:http";
+import { HttpProblem } from "./http-problem.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads a JSON request body of at most `maxBytes`: the content type must be
+ * `application/json`, the bytes valid UTF-8 and JSON. Reading stops as soon as the limit is
+ * passed (declared by Content-Length or counted while streaming).
+ *
+ * @throws HttpProblem 415 (content type), 413 (too large; the connection is closed), 400
+ *   (not UTF-8, not JSON, or the upload broke off).
+ */
+export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new HttpProblem(415, "the body must be sent as Content-Type: application/json");
+  }
+  const tooLarge = () =>
+    new HttpProblem(413, `the body is larger than ${maxBytes} bytes`, { closeConnection: true });
+  if (Number(request.headers["content-length"] ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of request) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof HttpProblem) throw error;
+    throw new HttpProblem(400, "the request body broke off", { closeConnection: true });
+  }
+  let text: string;
+  try {
+    text = decoder.decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpProblem(400, "the body is not valid UTF-8");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpProblem(400, "the body is not valid JSON");
+  }
+}
