@@ -58,6 +58,7 @@ async function goodRoot(): Promise<void> {
     "UAPI::Email::add_forwarder",
     "UAPI::Email::delete_forwarder",
     "Api2::Email::addforward",
+    "Api2::Email::delforward",
   ]) {
     await writeFile(
       r(`var/cpanel/hooks/data/Cpanel/${event}.yaml`),
@@ -112,7 +113,7 @@ describe("doctor", () => {
       `${apiUrl} accepted the credentials of ${ID} (0 reports for this host)`,
     );
     expect(byName(report, "hook registered")!.reason).toBe(
-      "registered for 3 events with escalateprivs: 1",
+      "registered for 4 events with escalateprivs: 1",
     );
     expect(JSON.stringify(report)).not.toContain(SECRET);
   });
@@ -178,6 +179,14 @@ describe("doctor", () => {
         fix: `/usr/local/cpanel/bin/manage_hooks add script ${hook}`,
       },
     ]);
+  });
+
+  it("fails a registration missing one of the described events", async () => {
+    await rm(r("var/cpanel/hooks/data/Cpanel/Api2::Email::delforward.yaml"));
+    const report = await doctor({ root: sandbox.root, checkApi: false });
+    expect(byName(report, "hook registered")!.reason).toBe(
+      "not registered for Cpanel/Api2::Email::delforward",
+    );
   });
 
   it("fails a registration without escalateprivs", async () => {

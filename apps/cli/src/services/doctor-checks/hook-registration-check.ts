@@ -1,18 +1,14 @@
+import { selectHookEvents } from "@spoor/cpanel-hook";
 import { CPANEL_TOOLS } from "../install-paths.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 import { readHookRegistry } from "./hook-registry.js";
 
 const NAME = "hook registered";
 
-/** The events the hook must be registered for at least (the original's two). */
-export const REQUIRED_HOOK_EVENTS: readonly string[] = [
-  "Cpanel/UAPI::Email::add_forwarder",
-  "Cpanel/UAPI::Email::delete_forwarder",
-];
-
 /**
  * Whether cPanel's registry runs our hook script (first word of `hook:` = the installed
- * path) for the required events, with `escalateprivs: 1` so it runs as root and can write
+ * path) for every event its `--describe` would register (the forwarder events plus the kinds
+ * `transmission.events` opts into), with `escalateprivs: 1` so it runs as root and can write
  * the root-owned spool. Never throws.
  */
 export async function checkHookRegistration(context: DoctorContext): Promise<CheckResult> {
@@ -30,7 +26,10 @@ export async function checkHookRegistration(context: DoctorContext): Promise<Che
     );
   }
   const events = new Set(ours.map((entry) => entry.event));
-  const missing = REQUIRED_HOOK_EVENTS.filter((event) => !events.has(event));
+  const required = selectHookEvents(context.config.transmission.events).map(
+    (spec) => `Cpanel/${spec.cpanelEvent}`,
+  );
+  const missing = required.filter((event) => !events.has(event));
   if (missing.length > 0) {
     return result(
       NAME,
