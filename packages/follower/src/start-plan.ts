@@ -5,6 +5,10 @@ import type { FollowerNotice } from "./notice.js";
 import { type OpenedLog, openLog, sameFile } from "./open-log.js";
 import type { Checkpoint } from "./types.js";
 
+/** File times come from a coarse kernel clock: a file written just after a checkpoint
+ *  may look up to a few milliseconds older. */
+const MTIME_SLACK_MS = 1000;
+
 type Opened = Extract<OpenedLog, { kind: "open" }>;
 /** An open that failed for a reason worth retrying. */
 export type OpenProblem = Extract<OpenedLog, { kind: "refused" | "error" }>;
@@ -27,10 +31,12 @@ export type StartResult =
 /**
  * Decides where following begins. Without a checkpoint: at the start of the last line of
  * the log, or, if it does not exist, at 0 of whatever file appears. With one: at its offset
- * if its file is still at the path (from 0 if it shrank or its first bytes changed); if it
- * was renamed to `path + suffix`, that file from the offset, then the current file from 0;
- * if it is gone, the current file from 0 (after a rotated file written since the
- * checkpoint, which may hold unread lines). A file that cannot be opened is reported
+ * if its file is still at the path. Otherwise the current file is read from 0, after the
+ * checkpoint's file from its offset if it was renamed to `path + suffix`, or else after a
+ * rotated file modified since the checkpoint was written (it may hold unread lines: two
+ * rotations while the follower was down). A file at the path with the checkpoint's
+ * identity but smaller than its offset, or with other first bytes, was truncated or is a
+ * new file on a reused inode: it is read from 0. A file that cannot be opened is reported
  * through `ctx.problem` and `retry` is returned.
  * @throws the file-system error of a failed read of an opened file
  */
@@ -45,25 +51,31 @@ export async function planStart(
   }
   const current = opened.kind === "open" ? opened : undefined;
   if (checkpoint === undefined) return startAtEnd(ctx, current);
-  if (current && sameFile(current.file, checkpoint)) {
-    const fits = await fitsCheckpoint(current, checkpoint);
-    if (fits !== "ok") {
+  const atPath = current && sameFile(current.file, checkpoint) ? current : undefined;
+  if (atPath) {
+    const fits = await fitsCheckpoint(atPath, checkpoint);
+    if (fits === "ok") {
+      const source = await sourceAt(atPath, ctx.path, checkpoint.offset);
+      const { offset } = checkpoint;
       ctx.notice({
-        kind: "truncated",
+        kind: "started",
         path: ctx.path,
-        file: current.file,
-        size: current.stat.size,
-        offset: checkpoint.offset,
-        reason: fits,
+        file: atPath.file,
+        offset,
+        from: "checkpoint",
       });
+      return { kind: "started", sources: [source] };
     }
-    const offset = fits === "ok" ? checkpoint.offset : 0;
-    const source = await sourceAt(current, ctx.path, offset);
-    const from = fits === "ok" ? "checkpoint" : "beginning";
-    ctx.notice({ kind: "started", path: ctx.path, file: current.file, offset, from });
-    return { kind: "started", sources: [source] };
+    ctx.notice({
+      kind: "truncated",
+      path: ctx.path,
+      file: atPath.file,
+      size: atPath.stat.size,
+      offset: checkpoint.offset,
+      reason: fits,
+    });
   }
-  const sources = await rotatedSources(ctx, checkpoint, current);
+  const sources = await rotatedSources(ctx, checkpoint, current, atPath === undefined);
   if (current) {
     const source = await sourceAt(current, ctx.path, 0);
     ctx.notice(
@@ -101,6 +113,7 @@ async function rotatedSources(
   ctx: StartContext,
   checkpoint: Checkpoint,
   current: Opened | undefined,
+  gone: boolean,
 ): Promise<LogSource[]> {
   const candidates: Array<{ opened: Opened; path: string }> = [];
   for (const suffix of ctx.rotatedSuffixes) {
@@ -115,10 +128,10 @@ async function rotatedSources(
     : candidates.find(
         (c) =>
           !(current && sameFile(c.opened.file, current.file)) &&
-          c.opened.stat.mtimeMs >= Date.parse(checkpoint.updatedAt),
+          c.opened.stat.mtimeMs >= Date.parse(checkpoint.updatedAt) - MTIME_SLACK_MS,
       );
   for (const c of candidates) if (c !== own && c !== newer) await c.opened.handle.close();
-  if (!own && !(checkpoint.dev === 0 && checkpoint.ino === 0)) {
+  if (!own && gone && !(checkpoint.dev === 0 && checkpoint.ino === 0)) {
     const file = { dev: checkpoint.dev, ino: checkpoint.ino };
     ctx.notice({ kind: "checkpoint-file-gone", path: ctx.path, file });
   }
