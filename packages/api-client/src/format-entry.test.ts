@@ -149,6 +149,43 @@ describe("formatEntry: the hook's own kinds", () => {
     });
   });
 
+  it("passes domain and filter_name of the hook kinds through", () => {
+    const forward = {
+      event: "domain_forward_added",
+      log_time: 1723830002,
+      email: "owner",
+      domain: "example.net",
+      forward_to: "evil.example",
+      context: "domain",
+    };
+    const filter = {
+      event: "filter_stored",
+      log_time: 1,
+      email: "a@b.c",
+      filter_name: "x",
+      context: "mailbox",
+    };
+    expect([formatEntry(forward, HOST), formatEntry(filter, HOST)]).toStrictEqual([
+      {
+        type: "domain_forward_added",
+        time: 1723830002,
+        mailbox_address: "owner",
+        forward_recipient: "evil.example",
+        domain: "example.net",
+        context: "domain",
+        host: HOST,
+      },
+      {
+        type: "filter_stored",
+        time: 1,
+        mailbox_address: "a@b.c",
+        filter_name: "x",
+        context: "mailbox",
+        host: HOST,
+      },
+    ]);
+  });
+
   it("formats every hook event name of design.md", () => {
     const names = [
       "forward_removed_recipient",

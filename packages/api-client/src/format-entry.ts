@@ -17,11 +17,22 @@ export interface FormattedEntry {
   mailbox_address?: string;
   forward_recipient?: string;
   context?: string;
+  /** Hook kinds: the domain a domain forwarder or default address is about. */
+  domain?: string;
+  /** Hook kinds: the name of a stored or deleted filter. */
+  filter_name?: string;
   /** The reporting machine's hostname. */
   host: string;
 }
 
-type Target = "time" | "ip" | "mailbox_address" | "forward_recipient" | "context";
+type Target =
+  | "time"
+  | "ip"
+  | "mailbox_address"
+  | "forward_recipient"
+  | "context"
+  | "domain"
+  | "filter_name";
 /** A wire key and the entry fields it is taken from, first present wins. */
 type Layout = ReadonlyArray<readonly [Target, ...string[]]>;
 
@@ -37,6 +48,8 @@ const HOOK: Layout = [
   ["time", "log_time"],
   ["mailbox_address", "email", "credential"],
   ["forward_recipient", "forward_to", "forward_recipient"],
+  ["domain", "domain"],
+  ["filter_name", "filter_name"],
   ["context", "context"],
 ];
 
@@ -98,8 +111,8 @@ function pick(entry: FormattableEntry, target: Target, sources: readonly string[
  * `forward_added_partial_recipient` sends `mailbox_address` (= email) and `forward_recipient`
  * (= forward_to), no ip; `forward_removed` sends `mailbox_address` (= credential),
  * `forward_recipient` and `ip`. The hook's own kinds (design.md "Hook event names") send
- * `mailbox_address` (= email, else credential) and `forward_recipient` (= forward_to, else
- * forward_recipient), no ip. `context` passes through. Every other field is dropped, and so
+ * `mailbox_address` (= email, else credential), `forward_recipient` (= forward_to, else
+ * forward_recipient), `domain` and `filter_name`, no ip. `context` passes through. Every other field is dropped, and so
  * is a field whose value has the wrong type (a number `time`, strings otherwise).
  *
  * @returns `undefined` for `unrecognised` and any event without a wire format. Never throws.
