@@ -195,8 +195,13 @@ describe("report POST without an answer", () => {
       response.writeHead(202, { "Content-Length": "10" });
       response.write("{");
     }, 300);
-    expect((await rejection(client.sendReport(entry, options))).kind).toBe("timeout");
-    expect(url).toMatch(/\/api\/reports$/);
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
+      message: `POST ${url}: no complete answer within 300 ms`,
+      kind: "timeout",
+      method: "POST",
+      url,
+      isRetryable: true,
+    });
   });
 
   it("ends as aborted when the caller's signal fires", async () => {
