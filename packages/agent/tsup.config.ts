@@ -1,3 +1,5 @@
 import { definePackageConfig } from "@spoor/tsup-config";
+import type { Options } from "tsup";
 
-export default definePackageConfig({ index: "src/index.ts" });
+const config: Options | Options[] = definePackageConfig({ index: "src/index.ts" });
+export default config;

@@ -1,1 +1,1 @@
-export {};
+export { type DaemonContext, daemonMain, EXIT_USAGE } from "./daemon-main.js";

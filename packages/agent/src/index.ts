@@ -1,4 +1,16 @@
+export { type ApiGate, type ApiGateOptions, createApiGate, type GateTicket } from "./api-gate.js";
+export { type BackoffOptions, backoffDelay } from "./backoff.js";
+export {
+  createClientFromConfig,
+  createServices,
+  createSpoolFromConfig,
+  reporterFor,
+  type Services,
+} from "./create-services.js";
+export { type DryRunOptions, printDryRun } from "./dry-run.js";
 export { ExitCode } from "./exit-codes.js";
+export { FollowerNotConfiguredError } from "./follower-not-configured-error.js";
+export { type FollowerPipelineOptions, runFollowerPipeline } from "./follower-pipeline.js";
 export {
   createLogger,
   type LogFields,
@@ -13,6 +25,7 @@ export {
   type LoginLoggingSettingOptions,
 } from "./login-logging-setting.js";
 export { redact } from "./redact.js";
+export { type AgentOptions, runAgent } from "./run-agent.js";
 export {
   type RunUntilSignalledOptions,
   runUntilSignalled,
@@ -23,3 +36,4 @@ export {
   isTransmissionEnabled,
   ORIGINAL_EVENTS,
 } from "./transmission-events.js";
+export { runTransmitter, type TransmitterOptions } from "./transmitter.js";

@@ -1,0 +1,63 @@
+import type { LogType, SpoorConfig } from "@spoor/config";
+import { createServices } from "./create-services.js";
+import { runFollowerPipeline } from "./follower-pipeline.js";
+import type { Logger } from "./logger.js";
+import { runTransmitter } from "./transmitter.js";
+
+/** Options of {@link runAgent}. */
+export interface AgentOptions {
+  config: SpoorConfig;
+  logger: Logger;
+  signal: AbortSignal;
+}
+
+/**
+ * `spoor agent`: every configured follower pipeline and the transmitter in one process,
+ * sharing one spool and one API client. Resolves once all have stopped after `signal`
+ * aborts (checkpoints written). If any part fails, the others are stopped and the error is
+ * rethrown (systemd restarts the unit). Throws what {@link createServices} throws.
+ */
+export async function runAgent(options: AgentOptions): Promise<void> {
+  const { config, logger } = options;
+  const services = createServices(config);
+  const stop = new AbortController();
+  const forward = (): void => stop.abort();
+  options.signal.addEventListener("abort", forward, { once: true });
+  if (options.signal.aborted) stop.abort();
+  const types = Object.keys(config.followers) as LogType[];
+  logger.info("agent starting", { followers: types, reporter: services.reporter });
+  const guard = async (part: Promise<void>): Promise<void> => {
+    try {
+      await part;
+    } catch (error) {
+      stop.abort();
+      throw error;
+    }
+  };
+  try {
+    const parts = [
+      ...types.map((type) =>
+        guard(
+          runFollowerPipeline({ type, config, spool: services.spool, logger, signal: stop.signal }),
+        ),
+      ),
+      guard(
+        runTransmitter({
+          config,
+          spool: services.spool,
+          client: services.client,
+          logger,
+          signal: stop.signal,
+          reporter: services.reporter,
+        }),
+      ),
+    ];
+    const results = await Promise.allSettled(parts);
+    const failure = results.find((result) => result.status === "rejected");
+    if (failure !== undefined) throw failure.reason;
+  } finally {
+    options.signal.removeEventListener("abort", forward);
+    services.close();
+  }
+  logger.info("agent stopped");
+}

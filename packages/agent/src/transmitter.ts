@@ -1,0 +1,139 @@
+import type { ApiClient } from "@spoor/api-client";
+import type { SpoorConfig } from "@spoor/config";
+import type { SpoolStore } from "@spoor/spool";
+import { createApiGate } from "./api-gate.js";
+import { type Delivery, deliverFile } from "./deliver-file.js";
+import { printDryRun } from "./dry-run.js";
+import type { Logger } from "./logger.js";
+import { startPeriodicSummary } from "./periodic-summary.js";
+import { createTransmitQueue } from "./transmit-queue.js";
+import { watchQueue } from "./watch-queue.js";
+
+/** Options of {@link runTransmitter}. */
+export interface TransmitterOptions {
+  config: SpoorConfig;
+  spool: SpoolStore;
+  client: ApiClient;
+  logger: Logger;
+  signal: AbortSignal;
+  /** The hostname sent as `metadata.reporter` and the entries' `host`. */
+  reporter: string;
+  /** Print the requests that would be sent to `out`; send and move nothing. */
+  dryRun?: boolean;
+  /** Where `dryRun` prints (default `process.stdout`). */
+  out?: NodeJS.WritableStream;
+  /** Drain what is queued now, then resolve (tests, backfill, benchmarks). */
+  once?: boolean;
+  /** Global pause pacing (defaults 500 ms → 60 s). */
+  backoff?: { baseMs?: number; capMs?: number };
+  /** Safety-net re-listing of parsed/ besides the watcher (default 30 000 ms). */
+  rescanMs?: number;
+  /** Retention pruning of transmitted/ (default hourly, and at start). */
+  pruneIntervalMs?: number;
+  /** Count summaries every … (default 60 000 ms). */
+  summaryIntervalMs?: number;
+}
+
+/**
+ * `spoor transmit`: sends the spooled entries, oldest first, with
+ * `transmission.concurrency` requests in flight, and moves each file by the API's answer
+ * (see {@link deliverFile}). Retryable failures pause the whole transmitter (see
+ * `createApiGate`). New files are noticed by a directory watcher, with a slow re-listing as
+ * safety net; transmitted/ is pruned at start and hourly. Resolves when `signal` aborts (in
+ * flight requests are abandoned and their files stay queued) or, with `once`, when the files
+ * queued at start are handled. Rethrows unexpected spool errors.
+ */
+export async function runTransmitter(options: TransmitterOptions): Promise<void> {
+  const { config, spool, signal } = options;
+  const logger = options.logger.child({ component: "transmitter" });
+  if (options.dryRun) {
+    await printDryRun({ ...options, out: options.out ?? process.stdout });
+    return;
+  }
+  const concurrency = Math.max(1, config.transmission.concurrency);
+  const counts: Record<Delivery, number> = {
+    transmitted: 0,
+    failed: 0,
+    quarantined: 0,
+    gone: 0,
+    stuck: 0,
+    retry: 0,
+    aborted: 0,
+  };
+  const stopped = new AbortController();
+  const stopAll = (): void => stopped.abort();
+  signal.addEventListener("abort", stopAll, { once: true });
+  let fatal: unknown;
+  const queue = createTransmitQueue(spool, {
+    lowWater: concurrency * 8,
+    once: options.once === true,
+    onError: (error) => logger.warn("cannot list the spool", { error }),
+  });
+  const gate = createApiGate({ logger, ...options.backoff });
+  const context = {
+    ...options,
+    logger,
+    gate,
+    signal: stopped.signal,
+    events: config.transmission.events,
+  };
+  const summary = startPeriodicSummary({
+    logger,
+    msg: "transmitter counts",
+    snapshot: () => ({ ...counts }),
+    intervalMs: options.summaryIntervalMs,
+  });
+  const watcher = options.once
+    ? undefined
+    : watchQueue(config.application.parsed_entries_path, {
+        onChange: () => queue.refresh(),
+        rescanMs: options.rescanMs ?? 30_000,
+        logger,
+      });
+  const pruner = options.once ? undefined : startPruning(spool, logger, options.pruneIntervalMs);
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const file = await queue.next(stopped.signal);
+      if (file === undefined) return;
+      let outcome: Delivery;
+      try {
+        outcome = await deliverFile(file, context);
+      } catch (error) {
+        fatal ??= error;
+        stopped.abort();
+        return;
+      }
+      counts[outcome] += 1;
+      if (outcome === "retry" || outcome === "aborted") queue.retry(file);
+      else if (outcome === "stuck") queue.park(file);
+      else queue.done(file);
+    }
+  };
+  logger.info("transmitting", { concurrency, once: options.once === true });
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    await queue.idle();
+  } finally {
+    signal.removeEventListener("abort", stopAll);
+    await watcher?.close();
+    pruner?.stop();
+    summary.stop();
+    logger.info("transmitter stopped");
+  }
+  if (fatal !== undefined) throw fatal;
+}
+
+function startPruning(spool: SpoolStore, logger: Logger, intervalMs = 3_600_000): { stop(): void } {
+  const prune = (): void => {
+    spool.prune().then(
+      ({ removed, bytesFreed }) => {
+        if (removed > 0) logger.info("pruned transmitted entries", { removed, bytesFreed });
+      },
+      (error: unknown) => logger.warn("cannot prune transmitted entries", { error }),
+    );
+  };
+  prune();
+  const timer = setInterval(prune, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
