@@ -25,6 +25,12 @@ export function formatInstallResult(result: InstallResult): string {
   } else {
     lines.push("Remaining steps:", "", ...formatStepResults(result.steps, result.stepResults), "");
   }
+  if (result.loginLogging === "missing") {
+    lines.push(
+      `Note: ${paths.cpanelConfigPath} was not found, so "Log successful logins" was not checked (is this a cPanel server?).`,
+      "",
+    );
+  }
   const rootFlag = paths.root === "/" ? "" : ` --root ${shellWords([paths.root])}`;
   lines.push(`Check the installation with: spoor doctor${rootFlag}`);
   return `${lines.join("\n")}\n`;

@@ -96,6 +96,7 @@ export async function install(options: InstallOptions): Promise<InstallResult> {
     nodePath,
     entryPaths: options.daemonEntries ?? resolveDaemonEntries(),
     configPath: paths.configPath,
+    root: paths.root,
     writablePaths: writablePaths(config, paths),
     followers,
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 /**
  * The directory of an installed workspace package, found from its resolved main module
@@ -24,4 +24,18 @@ function manifestName(path: string): string | undefined {
   } catch {
     return undefined; // no (readable) package.json at this level
   }
+}
+
+/**
+ * The absolute path of an installed package's executable, from its `bin` map.
+ * @throws Error when the package cannot be resolved or has no such entry.
+ */
+export function packageBin(name: string, bin: string): string {
+  const directory = packageDirectory(name);
+  const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as {
+    bin?: Record<string, string>;
+  };
+  const relative = manifest.bin?.[bin];
+  if (relative === undefined) throw new Error(`${name} has no "${bin}" entry in its bin map`);
+  return resolve(directory, relative);
 }

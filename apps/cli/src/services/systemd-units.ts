@@ -23,6 +23,8 @@ export interface UnitFilesOptions {
   entryPaths: Readonly<Record<DaemonName, string>>;
   /** The configuration the daemons read (`--config`). */
   configPath: string;
+  /** The system root the daemons relocate defaults under (`--root`, left out for "/"). */
+  root?: string;
   /** The only paths the daemons may write (the spool and state directories). */
   writablePaths: readonly string[];
   /** The configured followers (`units` layout: one unit each). */
@@ -67,6 +69,7 @@ function renderUnit(daemon: DaemonName, options: UnitFilesOptions): string {
     options.entryPaths[daemon],
     "--config",
     options.configPath,
+    ...(options.root === undefined || options.root === "/" ? [] : ["--root", options.root]),
   ];
   const unit = [
     `Description=${describe(daemon)}`,
