@@ -1,3 +1,6 @@
+import { ApiClientConfigError } from "@spoor/api-client";
+import { UserFacingError } from "@spoor/config";
+import { SpoolPermissionError } from "@spoor/spool";
 import { SilentError } from "./silent-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -23,8 +26,13 @@ export interface BugContext {
 export function describeError(error: unknown, context: BugContext): ErrorReport | undefined {
   if (error instanceof Error && "oclif" in error) return undefined;
   if (error instanceof SilentError) return { text: "", exitCode: error.exitCode };
-  if (error instanceof UsageError)
+  if (error instanceof UsageError) {
     return { text: `Error: ${oneLine(error.message)}\n`, exitCode: 2 };
+  }
+  if (error instanceof UserFacingError || error instanceof SpoolPermissionError) {
+    return userFacing(error.problem, error.fix);
+  }
+  if (error instanceof ApiClientConfigError) return userFacing(error.message, error.fix);
   const stack = error instanceof Error ? (error.stack ?? String(error)) : String(error);
   const where = context.bugsUrl ? `at ${context.bugsUrl}` : "to the spoor maintainers";
   return {
@@ -37,4 +45,8 @@ export function describeError(error: unknown, context: BugContext): ErrorReport 
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ");
+}
+
+function userFacing(problem: string, fix: string | undefined): ErrorReport {
+  return { text: `Error: ${problem}\n${fix === undefined ? "" : `Fix: ${fix}\n`}`, exitCode: 1 };
 }

@@ -1,0 +1,26 @@
+import { hostname } from "node:os";
+import { Flags } from "@oclif/core";
+
+/** `--config` and `--root`, for every command that reads configuration (contract §4). */
+export const configFlags = {
+  config: Flags.string({
+    description: "path of spoor.yml (default /etc/spoor/spoor.yml, under --root)",
+  }),
+  root: Flags.string({
+    description: "relocate every default path under this directory (tests, staging)",
+  }),
+};
+
+/** `--output` and `--host` of `spoor report list` and `spoor mailbox-event list`. */
+export const recordListFlags = {
+  ...configFlags,
+  output: Flags.string({
+    description: "output format",
+    options: ["csv", "table", "json"],
+    default: "csv",
+  }),
+  host: Flags.string({
+    description: "the reporting host to ask about (default: this machine's hostname)",
+    default: async () => hostname(),
+  }),
+};

@@ -1,0 +1,20 @@
+import { ApiError, type MailboxEventRecord } from "@spoor/api-client";
+import { openApiClient } from "../api/open-api-client.js";
+import { apiFailure } from "../errors/api-failure.js";
+import type { RecordListOptions } from "./report-list.js";
+
+/**
+ * The mailbox events the Spoor API holds for `host`, every record as received.
+ * @throws UserFacingError for a refused configuration or a failed call (URL, status,
+ *   body excerpt; never the secret).
+ */
+export async function mailboxEventList(options: RecordListOptions): Promise<MailboxEventRecord[]> {
+  const { client } = await openApiClient(options);
+  try {
+    return await client.listMailboxEvents(options.host);
+  } catch (error) {
+    throw error instanceof ApiError ? apiFailure(error) : error;
+  } finally {
+    client.close();
+  }
+}
