@@ -1,1 +1,12 @@
-export {};
+export { SpoolCommand } from "./base-command.js";
+export { COMMANDS } from "./commands.js";
+export { formatListingTable } from "./format-listing-table.js";
+export { formatShowText } from "./format-show-text.js";
+export { listQuarantine, type QuarantinedFile } from "./list-quarantine.js";
+export { type ConfigLocation, openSpool } from "./open-spool.js";
+export { PURGEABLE_QUEUES, type PurgeableQueue, QUEUES, type QueueName } from "./queue-name.js";
+export { readArchivedEntry } from "./read-archived-entry.js";
+export { type SpoolListing, type SpoolListOptions, spoolList } from "./services/spool-list.js";
+export { type SpoolPurgeOptions, spoolPurge } from "./services/spool-purge.js";
+export { type SpoolRetryOptions, spoolRetry } from "./services/spool-retry.js";
+export { type SpoolShowOptions, type SpoolShowResult, spoolShow } from "./services/spool-show.js";

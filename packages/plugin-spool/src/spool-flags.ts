@@ -1,0 +1,11 @@
+import { Flags } from "@oclif/core";
+
+/** `--config` and `--root`, shared by every `spoor spool …` command. */
+export const spoolFlags = {
+  config: Flags.string({
+    description: "path of spoor.yml (default /etc/spoor/spoor.yml, under --root)",
+  }),
+  root: Flags.string({
+    description: "relocate every default path under this directory (tests, staging)",
+  }),
+};
