@@ -44,6 +44,8 @@ export class FileFollower implements Follower {
   private readonly sequence = new WeakMap<LineBatch, number>();
   private produced = 0;
   private committed = 0;
+  /** The newest batch committed so far: queued commits save only this one. */
+  private newest: { seq: number; checkpoint: Checkpoint } | undefined;
   private commits: Promise<void> = Promise.resolve();
 
   constructor(private readonly s: FollowerSettings) {
@@ -68,10 +70,12 @@ export class FileFollower implements Follower {
     if (seq === undefined) {
       return Promise.reject(new TypeError("commit: the batch was not produced by this follower"));
     }
+    if (seq > (this.newest?.seq ?? 0)) this.newest = { seq, checkpoint: batch.checkpoint };
     const result = this.commits.then(async () => {
-      if (seq <= this.committed) return;
-      await this.s.checkpoints.save(this.s.name, batch.checkpoint);
-      this.committed = seq;
+      const newest = this.newest;
+      if (seq <= this.committed || !newest) return;
+      await this.s.checkpoints.save(this.s.name, newest.checkpoint);
+      this.committed = Math.max(this.committed, newest.seq);
     });
     this.commits = result.catch(() => undefined);
     return result;
@@ -119,26 +123,23 @@ export class FileFollower implements Follower {
   private async step(): Promise<LineBatch | undefined> {
     const { notifier } = this.s;
     notifier.begin();
-    if (!this.started) {
-      await this.start();
-    } else {
+    if (this.started) {
       const batch = await this.readBatch();
-      if (batch) {
+      if (batch || (!notifier.inTrouble && (await this.inspect()))) {
         notifier.end(this.s.path);
         return batch;
       }
-      if (!notifier.inTrouble && (await this.inspect())) {
-        notifier.end(this.s.path);
-        return undefined;
-      }
+    } else if (await this.start()) {
+      return undefined;
     }
-    if (!notifier.inTrouble) notifier.end(this.s.path);
-    const trouble = notifier.inTrouble || !this.started;
-    await this.wake.wait(trouble ? this.s.safetyPollMs : this.files.waitMs(), !trouble);
+    const calm = !notifier.inTrouble;
+    if (calm) notifier.end(this.s.path);
+    await this.wake.wait(calm ? this.files.waitMs() : this.s.safetyPollMs, calm);
     return undefined;
   }
 
-  private async start(): Promise<void> {
+  /** Settles where to begin; false when that must be retried later. */
+  private async start(): Promise<boolean> {
     let checkpoint: Checkpoint | undefined;
     try {
       checkpoint = await this.s.checkpoints.load(this.s.name);
@@ -158,12 +159,13 @@ export class FileFollower implements Follower {
       result = await planStart(ctx, checkpoint);
     } catch (error) {
       this.s.notifier.thrown(this.s.path, "read", error);
-      return;
+      return false;
     }
-    if (result.kind === "retry") return;
+    if (result.kind === "retry") return false;
     this.files.adopt(result.sources);
     if (result.initial) await this.s.checkpoints.save(this.s.name, result.initial);
     this.started = true;
+    return true;
   }
 
   private async readBatch(): Promise<LineBatch | undefined> {

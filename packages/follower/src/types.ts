@@ -76,8 +76,10 @@ export interface FollowerOptions {
 export interface Follower extends AsyncIterable<LineBatch> {
   /**
    * Persists `batch.checkpoint` crash-safely: declares this batch and every earlier one
-   * durably handled. Committing a batch older than one already committed is a no-op.
-   * Commits are serialised. Works after `close()` too.
+   * durably handled. Commits are serialised and coalesced: while one save runs, later
+   * commits wait, then save only the newest checkpoint; each promise resolves once a
+   * checkpoint at least as new as its batch is saved. Committing a batch older than one
+   * already committed is a no-op. Works after `close()` too.
    * @throws TypeError if the batch was not produced by this follower; the store's errors
    *   (CheckpointError, file-system errors such as ENOSPC).
    */

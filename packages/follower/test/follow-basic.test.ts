@@ -1,7 +1,7 @@
 import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createCheckpointStore, followFile } from "../src/index.js";
+import { type Checkpoint, createCheckpointStore, followFile } from "../src/index.js";
 import { follow, numbered, tempDir, text, waitFor } from "./helpers.js";
 
 async function setup(initial = "") {
@@ -68,6 +68,18 @@ describe("followFile: starting and resuming", () => {
       offset: 12,
       from: "checkpoint",
     });
+  });
+
+  it("reads a backlog at once, without waiting for an event or the safety poll", async () => {
+    const { log, state } = await setup("");
+    const first = follow(state, { path: log });
+    await first.waitNotice("started");
+    await first.stop();
+    await appendFile(log, text(numbered("backlog", 3)));
+    const second = follow(state, { path: log, safetyPollMs: 3_600_000 });
+    await second.waitLines(3);
+    await second.stop();
+    expect(second.texts()).toEqual(numbered("backlog", 3));
   });
 
   it("re-delivers a batch that was not committed", async () => {
@@ -203,6 +215,42 @@ describe("followFile: the iterator", () => {
     };
     await expect(follower.commit(forged)).rejects.toThrow(TypeError);
     await follower.close();
+  });
+
+  it("coalesces commits made without waiting, saving the newest checkpoint last", async () => {
+    const { log, state } = await setup("");
+    const store = createCheckpointStore(state);
+    const saved: number[] = [];
+    const counting = {
+      load: (name: string) => store.load(name),
+      save: async (name: string, checkpoint: Checkpoint) => {
+        await store.save(name, checkpoint);
+        saved.push(checkpoint.offset);
+      },
+    };
+    const notices: string[] = [];
+    const follower = followFile({
+      path: log,
+      name: "access",
+      checkpoints: counting,
+      chunkBytes: 8,
+      onNotice: (n) => notices.push(n.kind),
+    });
+    await waitFor("the start", () => notices.includes("started"));
+    await appendFile(log, text(numbered("n", 20)));
+    const commits: Promise<void>[] = [];
+    let delivered = 0;
+    for await (const batch of follower) {
+      commits.push(follower.commit(batch));
+      delivered = batch.checkpoint.offset;
+      if (delivered === 20 * 4 + 10 * 1) break;
+    }
+    await Promise.all(commits);
+    expect(commits.length).toBeGreaterThan(2);
+    expect(saved.length).toBeLessThan(commits.length + 1);
+    expect(saved.at(-1)).toBe(delivered);
+    expect((await store.load("access"))?.offset).toBe(delivered);
+    expect([...saved].sort((a, b) => a - b)).toEqual(saved);
   });
 
   it("rejects bad options", async () => {

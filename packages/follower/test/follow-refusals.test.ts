@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { appendFile, chown, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, chown, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -48,6 +48,30 @@ describe("followFile: files it must not read", () => {
     await run.waitLines(1);
     await run.stop();
     expect(run.texts()).toEqual(["ok"]);
+  });
+
+  it("reports a file-system error once, retries, and recovers", async () => {
+    const { dir, state } = await setup();
+    const parent = join(dir, "logs");
+    const log = join(parent, "access_log");
+    await writeFile(parent, "a file where the log directory should be");
+    const run = follow(state, { path: log });
+    expect(await run.waitNotice("error")).toEqual({
+      kind: "error",
+      path: log,
+      op: "open",
+      code: "ENOTDIR",
+      message: expect.stringContaining("ENOTDIR"),
+    });
+    await rm(parent);
+    await mkdir(parent);
+    await writeFile(log, text(["before"]));
+    await run.waitNotice("started");
+    await appendFile(log, text(["after"]));
+    await run.waitLines(1);
+    await run.stop();
+    expect(run.texts()).toEqual(["after"]);
+    expect(run.notices.map((n) => n.kind)).toEqual(["error", "started", "recovered"]);
   });
 
   it("does not block on a FIFO at the path", async () => {
