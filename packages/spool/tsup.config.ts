@@ -1,6 +1,8 @@
 import { definePackageConfig } from "@spoor/tsup-config";
+import type { Options } from "tsup";
 
-export default definePackageConfig(
+const config: Options | Options[] = definePackageConfig(
   { index: "src/index.ts", test: "src/test/index.ts" },
   { external: ["vitest"] },
 );
+export default config;

@@ -1,0 +1,64 @@
+import { constants } from "node:fs";
+import { copyFile, link, lstat, open, rename, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { alternativeName } from "./alternative-name.js";
+
+const MAX_ATTEMPTS = 1000;
+
+/**
+ * Moves `name` from one directory to another without ever overwriting: hard-link under the
+ * first free name (see alternativeName), fsync the target directory, unlink the source, fsync
+ * the source directory. A crash in between leaves the file in both places, never in neither.
+ * Across filesystems the file is copied (no-clobber) instead; a directory is renamed.
+ * @returns the name it has in `toDirectory`.
+ * @throws fs errors, e.g. code "ENOENT" when the source is gone.
+ */
+export async function moveFile(
+  fromDirectory: string,
+  name: string,
+  toDirectory: string,
+  syncDirectory: (directory: string) => Promise<void>,
+): Promise<string> {
+  const source = join(fromDirectory, name);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const finalName = alternativeName(name, attempt);
+    const target = join(toDirectory, finalName);
+    try {
+      await placeAt(source, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw error;
+    }
+    await syncDirectory(toDirectory);
+    await unlink(source).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT" && error.code !== "EISDIR") throw error;
+    });
+    await syncDirectory(fromDirectory);
+    return finalName;
+  }
+  throw Object.assign(new Error(`no free name for ${name} in ${toDirectory}`), { code: "EEXIST" });
+}
+
+async function placeAt(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EXDEV") {
+      await copyFile(source, target, constants.COPYFILE_EXCL);
+      const copy = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW);
+      await copy.sync().finally(() => copy.close());
+      return;
+    }
+    if (code !== "EPERM" || !(await lstat(source)).isDirectory()) throw error;
+    if (await exists(target)) throw Object.assign(new Error("target exists"), { code: "EEXIST" });
+    await rename(source, target);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
