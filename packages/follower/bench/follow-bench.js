@@ -181,7 +181,14 @@ async function latency(dir) {
   await follower.close();
   delays.sort((a, b) => a - b);
   const at = (q) => +delays[Math.min(delays.length - 1, Math.floor(q * delays.length))].toFixed(2);
-  return { appends, intervalMs: interval, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+  return {
+    appends,
+    intervalMs: interval,
+    p50Ms: at(0.5),
+    p90Ms: at(0.9),
+    p99Ms: at(0.99),
+    maxMs: at(1),
+  };
 }
 
 const dir = await mkdtemp(join(tmpdir(), "spoor-follow-bench-"));

@@ -1,17 +1,12 @@
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { type FSWatcher, watch } from "chokidar";
 
 /**
- * chokidar reports at most one "change" per path every 50 ms and drops the others without
- * a trailing event, so the last appends of a burst would wait for the safety poll. Every
- * event therefore also (re)arms one more notification this long after it.
- */
-const TRAILING_MS = 60;
-
-/**
  * Watches the directory of `path` for events about `path` only (created, changed,
- * removed), so a log that does not exist yet is noticed when it appears.
- * @param onEvent called for every event, and once more shortly after the last one
+ * removed), so a log that does not exist yet is noticed when it appears. chokidar's own
+ * "change" events come at most once per path every 50 ms (the rest are dropped), so the
+ * unthrottled "raw" events for the file's name are what wake the follower.
+ * @param onEvent called for every event about `path`
  * @param onError called when the watcher fails (the caller's safety poll goes on)
  */
 export function watchPath(
@@ -21,22 +16,16 @@ export function watchPath(
 ): { close(): Promise<void> } {
   const file = resolve(path);
   const dir = dirname(file);
+  const name = basename(file);
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: true,
     depth: 0,
     ignored: (candidate: string) => candidate !== dir && candidate !== file,
   });
-  let trailing: NodeJS.Timeout | undefined;
-  watcher.on("all", () => {
-    onEvent();
-    clearTimeout(trailing);
-    trailing = setTimeout(onEvent, TRAILING_MS);
+  watcher.on("all", onEvent);
+  watcher.on("raw", (_event: string, changed: string) => {
+    if (basename(changed) === name) onEvent();
   });
   watcher.on("error", (error) => onError(error as Error));
-  return {
-    close: () => {
-      clearTimeout(trailing);
-      return watcher.close();
-    },
-  };
+  return { close: () => watcher.close() };
 }
