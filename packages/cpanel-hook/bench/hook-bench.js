@@ -17,11 +17,31 @@ const WARMUP = 5;
 const TARGET_P99_MS = 150;
 
 const PAYLOAD = JSON.stringify({
-  hook: { exectype: "script", hook: "/usr/local/cpanel/3rdparty/bin/spoor-cpanel-hook", stage: "post" },
-  context: { category: "Cpanel", event: "UAPI::Email::add_forwarder", stage: "post", escalateprivs: 1, point: "main" },
+  hook: {
+    exectype: "script",
+    hook: "/usr/local/cpanel/3rdparty/bin/spoor-cpanel-hook",
+    stage: "post",
+  },
+  context: {
+    category: "Cpanel",
+    event: "UAPI::Email::add_forwarder",
+    stage: "post",
+    escalateprivs: 1,
+    point: "main",
+  },
   data: {
-    args: { fwdsystem: "", email: "victim", failmsgs: "", domain: "", fwdemail: "dodgy@dodgydomain.test", pipefwd: "", fwdopt: "fwd" },
-    result: [{ forward: "dodgy@dodgydomain.test", domain: "spoor.test", email: "victim@spoor.test" }],
+    args: {
+      fwdsystem: "",
+      email: "victim",
+      failmsgs: "",
+      domain: "",
+      fwdemail: "dodgy@dodgydomain.test",
+      pipefwd: "",
+      fwdopt: "fwd",
+    },
+    result: [
+      { forward: "dodgy@dodgydomain.test", domain: "spoor.test", email: "victim@spoor.test" },
+    ],
     user: "spoortest",
   },
 });
@@ -29,7 +49,10 @@ const PAYLOAD = JSON.stringify({
 function runOnce(args, options = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ["pipe", "ignore", "ignore"], ...options });
+    const child = spawn(process.execPath, args, {
+      stdio: ["pipe", "ignore", "ignore"],
+      ...options,
+    });
     child.on("error", reject);
     child.on("close", () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
     child.stdin.on("error", () => undefined);
@@ -81,9 +104,14 @@ try {
   const spooled = (await readdir(join(state, "parsed"))).length;
   console.log(`spool files written: ${spooled} (expected ${RUNS + WARMUP})`);
   if (process.geteuid?.() === 0) {
-    await measure("hook, error_log fallback (nobody)", [HOOK, "--config", config], { uid: 65534, gid: 65534 });
+    await measure("hook, error_log fallback (nobody)", [HOOK, "--config", config], {
+      uid: 65534,
+      gid: 65534,
+    });
   }
-  console.log(`target p99 < ${TARGET_P99_MS} ms (direct route): ${p99 < TARGET_P99_MS ? "met" : "MISSED"}`);
+  console.log(
+    `target p99 < ${TARGET_P99_MS} ms (direct route): ${p99 < TARGET_P99_MS ? "met" : "MISSED"}`,
+  );
 } finally {
   await rm(root, { recursive: true, force: true });
 }

@@ -56,7 +56,8 @@ export async function recordHookEvent(
     }
     return { route: "spool", file: await spoolEntry(config, entry, context.id) };
   } catch (error) {
-    because = describeFailure(error);
+    // The uid tells an operator at once whether cPanel escalated (root is uid 0).
+    because = `${describeFailure(error)} as uid ${process.geteuid?.() ?? "?"}`;
   }
   // The diagnostic goes first: should cPanel prefix the copied text with its own
   // "[ts] info [service] ", that prefix lands on the diagnostic and the event line still

@@ -137,7 +137,7 @@ describe("falling back to error_log when the spool cannot be used (as root)", ()
     stdout: "",
     stderr: expect.stringMatching(
       new RegExp(
-        `^spoor-cpanel-hook: spool not written \\(${because.source}\\); event passed through error_log\\n\\[[^\\]]+\\] info \\[spoor_forward_added\\] \\{[^\\n]+\\}\\n$`,
+        `^spoor-cpanel-hook: spool not written \\((${because.source}) as uid 0\\); event passed through error_log\\n\\[[^\\]]+\\] info \\[spoor_forward_added\\] \\{[^\\n]+\\}\\n$`,
       ),
     ),
   });
