@@ -1,5 +1,3 @@
-export { type ApiGate, type ApiGateOptions, createApiGate, type GateTicket } from "./api-gate.js";
-export { type BackoffOptions, backoffDelay } from "./backoff.js";
 export {
   createClientFromConfig,
   createServices,

@@ -1,13 +1,20 @@
+import { setMaxListeners } from "node:events";
 import type { ApiClient } from "@spoor/api-client";
 import type { SpoorConfig } from "@spoor/config";
 import type { SpoolStore } from "@spoor/spool";
 import { createApiGate } from "./api-gate.js";
-import { type Delivery, deliverFile } from "./deliver-file.js";
+import { deliverFile } from "./deliver-file.js";
+import type { DeliveryContext } from "./delivery-context.js";
 import { printDryRun } from "./dry-run.js";
 import type { Logger } from "./logger.js";
 import { startPeriodicSummary } from "./periodic-summary.js";
+import { createSemaphore } from "./semaphore.js";
+import type { Delivery } from "./spool-moves.js";
 import { createTransmitQueue } from "./transmit-queue.js";
 import { watchQueue } from "./watch-queue.js";
+
+/** Spool files handled at once (reads, moves), whatever the request concurrency. */
+const LOCAL_IO_PARALLELISM = 16;
 
 /** Options of {@link runTransmitter}. */
 export interface TransmitterOptions {
@@ -51,6 +58,9 @@ export async function runTransmitter(options: TransmitterOptions): Promise<void>
     return;
   }
   const concurrency = Math.max(1, config.transmission.concurrency);
+  // Requests in flight are bounded by `concurrency`; reading and moving spool files (fsyncs)
+  // overlap beyond it, so local I/O latency does not throttle the API's throughput.
+  const workers = Math.max(concurrency, LOCAL_IO_PARALLELISM);
   const counts: Record<Delivery, number> = {
     transmitted: 0,
     failed: 0,
@@ -61,20 +71,25 @@ export async function runTransmitter(options: TransmitterOptions): Promise<void>
     aborted: 0,
   };
   const stopped = new AbortController();
+  // Every worker may wait on it (queue, semaphore, gate, request): not a leak.
+  setMaxListeners(workers * 4 + 16, stopped.signal);
   const stopAll = (): void => stopped.abort();
   signal.addEventListener("abort", stopAll, { once: true });
   let fatal: unknown;
   const queue = createTransmitQueue(spool, {
-    lowWater: concurrency * 8,
+    lowWater: workers * 4,
     once: options.once === true,
     onError: (error) => logger.warn("cannot list the spool", { error }),
   });
   const gate = createApiGate({ logger, ...options.backoff });
-  const context = {
-    ...options,
+  const context: DeliveryContext = {
+    spool,
+    client: options.client,
     logger,
     gate,
+    requests: createSemaphore(concurrency),
     signal: stopped.signal,
+    reporter: options.reporter,
     events: config.transmission.events,
   };
   const summary = startPeriodicSummary({
@@ -111,7 +126,7 @@ export async function runTransmitter(options: TransmitterOptions): Promise<void>
   };
   logger.info("transmitting", { concurrency, once: options.once === true });
   try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: workers }, worker));
     await queue.idle();
   } finally {
     signal.removeEventListener("abort", stopAll);

@@ -1,0 +1,73 @@
+// Shared helpers of the agent benchmarks (plain ESM; run after `turbo run build`).
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { resolveDefaults } from "@spoor/config";
+
+const RECEIVER = fileURLToPath(
+  new URL("../../../apps/receiver/bin/spoor-receiver.js", import.meta.url),
+);
+
+/** Starts the real receiver (`--db :memory:`) and resolves with its URL and a stop(). */
+export async function startReceiver() {
+  const child = spawn(
+    process.execPath,
+    [RECEIVER, "--port", "0", "--db", ":memory:", "--credentials", "ID:SECRET"],
+    { stdio: ["ignore", "pipe", "ignore"] },
+  );
+  const url = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", (line) => resolve(line.trim()));
+    child.once("exit", (code) => reject(new Error(`receiver exited with ${code}`)));
+  });
+  const auth = `Basic ${Buffer.from("ID:SECRET").toString("base64")}`;
+  return {
+    url,
+    async stats() {
+      const response = await fetch(`${url}/api/stats`, { headers: { authorization: auth } });
+      return response.json();
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** A throw-away root and a SpoorConfig under it (as `--root` would give). */
+export async function benchConfig(host, followers = []) {
+  const root = await mkdtemp(join(tmpdir(), "spoor-bench-"));
+  const defaults = resolveDefaults(root);
+  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
+  const config = {
+    root: defaults.root,
+    sourcePath: defaults.configPath,
+    followers: Object.fromEntries(
+      followers.map((type) => [type, { name: defaults.logPaths[type] }]),
+    ),
+    transmission: {
+      ...defaults.transmission,
+      credentials: { api_identifier: "ID", api_secret: "SECRET" },
+      host,
+      reporter: "bench-host",
+    },
+    application: defaults.application,
+  };
+  return { root, config, logPath: (type) => defaults.logPaths[type] };
+}
+
+/** One line describing this machine, for the README. */
+export function machine() {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+/** The p-th percentile (0–100) of sorted numbers. */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
