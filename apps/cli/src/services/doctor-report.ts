@@ -15,6 +15,10 @@ export function formatDoctorReport(report: DoctorReport): string {
   }
   const count = (verdict: string) =>
     report.checks.filter((check) => check.verdict === verdict).length;
-  lines.push("", `${count("fail")} failed, ${count("warn")} warnings, ${count("ok")} ok`);
+  const warnings = count("warn");
+  lines.push(
+    "",
+    `${count("fail")} failed, ${warnings} warning${warnings === 1 ? "" : "s"}, ${count("ok")} ok`,
+  );
   return `${lines.join("\n")}\n`;
 }

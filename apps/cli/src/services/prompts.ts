@@ -43,16 +43,14 @@ type TerminalInput = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) =
 /** A prompter reading `input` (a TTY gets masked secrets) and writing to `output`. */
 export function createPrompter(input: TerminalInput, output: Writable): Prompter {
   const lines = input.isTTY === true ? undefined : new LineQueue(input);
-  const readLine = async (prompt: string): Promise<string> => {
-    if (lines === undefined) return questionOnTerminal(input, output, prompt);
+  const terminal = lines === undefined ? new TerminalReader(input, output) : undefined;
+  const read = async (prompt: string, mask: boolean): Promise<string> => {
+    if (terminal !== undefined) return terminal.read(prompt, mask);
     output.write(prompt);
-    return lines.next();
+    return lines!.next();
   };
-  const readSecret = async (prompt: string): Promise<string> => {
-    output.write(prompt);
-    if (lines !== undefined) return lines.next();
-    return readMasked(input, output);
-  };
+  const readLine = (prompt: string) => read(prompt, false);
+  const readSecret = (prompt: string) => read(prompt, true);
   return {
     async ask(question, options = {}) {
       const suffix = options.fallback === undefined ? "" : ` [${options.fallback}]`;
@@ -123,63 +121,74 @@ function endOfInput(): UserFacingError {
   );
 }
 
-async function questionOnTerminal(
-  input: TerminalInput,
-  output: Writable,
-  prompt: string,
-): Promise<string> {
-  const reader = createInterface({ input, output, terminal: true });
-  try {
-    return await new Promise<string>((resolve, reject) => {
-      reader.on("SIGINT", () => reject(new PromptInterruptedError("interrupted")));
-      reader.on("close", () => reject(endOfInput()));
-      reader.question(prompt, resolve);
-    });
-  } finally {
-    reader.removeAllListeners("close");
-    reader.close();
-  }
-}
+/**
+ * Reads lines from a terminal in raw mode, echoing each character (or `*` when masked);
+ * backspace and Ctrl-U edit, escape sequences (arrow keys) are ignored, Ctrl-C interrupts,
+ * Ctrl-D on an empty line ends the input. Nothing else listens to the terminal meanwhile,
+ * so a masked answer is never echoed. Characters typed (or pasted) after a line's end are
+ * kept for the next question.
+ */
+class TerminalReader {
+  private pending: string[] = [];
 
-/** Reads one line in raw mode, echoing `*` per character; backspace and Ctrl-U edit. */
-function readMasked(input: TerminalInput, output: Writable): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let secret = "";
-    const finish = (error?: Error): void => {
-      input.removeListener("data", onData);
-      input.setRawMode?.(false);
-      input.pause();
-      output.write("\n");
-      if (error === undefined) resolve(secret);
-      else reject(error);
-    };
-    const onData = (chunk: Buffer | string): void => {
-      const text = chunk.toString();
-      if (text.startsWith("\u001b")) return; // arrow keys and other escape sequences
-      for (const character of text) {
-        if (character === "\r" || character === "\n") {
-          finish();
-          return;
+  constructor(
+    private readonly input: TerminalInput,
+    private readonly output: Writable,
+  ) {}
+
+  /** Writes `prompt` once raw mode is on (so nothing typed ahead is echoed) and reads a line. */
+  read(prompt: string, mask: boolean): Promise<string> {
+    const { input, output } = this;
+    return new Promise((resolve, reject) => {
+      let answer = "";
+      let finished = false;
+      const finish = (error?: Error): void => {
+        finished = true;
+        input.removeListener("data", onData);
+        input.setRawMode?.(false);
+        input.pause();
+        output.write("\n");
+        if (error === undefined) resolve(answer);
+        else reject(error);
+      };
+      const feed = (characters: string[]): void => {
+        for (const [index, character] of characters.entries()) {
+          if (character === "\r" || character === "\n") {
+            this.pending = characters.slice(index + 1);
+            finish();
+            return;
+          }
+          if (character === "\u0003" || (character === "\u0004" && answer === "")) {
+            finish(
+              character === "\u0003" ? new PromptInterruptedError("interrupted") : endOfInput(),
+            );
+            return;
+          }
+          if (character === "\u007f" || character === "\b") {
+            if (answer === "") continue;
+            answer = [...answer].slice(0, -1).join("");
+            output.write("\b \b");
+          } else if (character === "\u0015") {
+            output.write("\b \b".repeat([...answer].length));
+            answer = "";
+          } else if (character >= " ") {
+            answer += character;
+            output.write(mask ? "*" : character);
+          }
         }
-        if (character === "\u0003" || (character === "\u0004" && secret === "")) {
-          finish(character === "\u0003" ? new PromptInterruptedError("interrupted") : endOfInput());
-          return;
-        }
-        if (character === "\u007f" || character === "\b") {
-          if (secret === "") continue;
-          secret = [...secret].slice(0, -1).join("");
-          output.write("\b \b");
-        } else if (character === "\u0015") {
-          output.write("\b \b".repeat([...secret].length));
-          secret = "";
-        } else if (character >= " ") {
-          secret += character;
-          output.write("*");
-        }
-      }
-    };
-    input.setRawMode?.(true);
-    input.on("data", onData);
-    input.resume();
-  });
+      };
+      const onData = (chunk: Buffer | string): void => {
+        const text = chunk.toString();
+        if (!text.startsWith("\u001b")) feed([...text]); // ignore arrow keys and the like
+      };
+      input.setRawMode?.(true);
+      output.write(prompt);
+      const pending = this.pending;
+      this.pending = [];
+      feed(pending);
+      if (finished) return;
+      input.on("data", onData);
+      input.resume();
+    });
+  }
 }

@@ -8,7 +8,8 @@ export type UnitNetworkNeed = "network" | "offline";
  * regained. The file system is read-only except `writablePaths`.
  *
  * `offline` units (followers) also lose the network (`PrivateNetwork=yes`, `IPAddressDeny=any`,
- * Unix sockets only) and run Node with `--jitless` so that `MemoryDenyWriteExecute=yes` holds;
+ * Unix sockets only) and run Node with `--jitless --no-expose-wasm` so that
+ * `MemoryDenyWriteExecute=yes` holds;
  * `network` units (agent, transmitter) keep the JIT, because Node's built-in fetch needs
  * WebAssembly, which `--jitless` removes. Never throws.
  *

@@ -120,7 +120,7 @@ describe("renderUnitFiles", () => {
     const follower = files[1]!.content;
     expect(follower).toContain("Description=Spoor error log follower\n");
     expect(follower).toContain(
-      `ExecStart=${process.execPath} --jitless ${options.entryPaths["spoor-error-follower"]} --config /etc/spoor/spoor.yml\n`,
+      `ExecStart=${process.execPath} --jitless --no-expose-wasm ${options.entryPaths["spoor-error-follower"]} --config /etc/spoor/spoor.yml\n`,
     );
     expect(follower).not.toContain("network-online");
     for (const line of [

@@ -65,7 +65,7 @@ function renderUnit(daemon: DaemonName, options: UnitFilesOptions): string {
   const need: UnitNetworkNeed = daemon.endsWith("-follower") ? "offline" : "network";
   const command = [
     options.nodePath,
-    ...(need === "offline" ? ["--jitless"] : []),
+    ...(need === "offline" ? ["--jitless", "--no-expose-wasm"] : []),
     options.entryPaths[daemon],
     "--config",
     options.configPath,
