@@ -36,7 +36,8 @@ export class HeadPrint {
     this.digest = undefined;
   }
 
-  /** Reads the head of a file whose first `available` bytes exist. */
+  /** Reads the head of a file whose first `available` bytes exist.
+   *  @throws the read error */
   async load(handle: FileHandle, available: number): Promise<void> {
     this.reset();
     const wanted = Math.min(available, HEAD_BYTES);
@@ -50,7 +51,8 @@ export class HeadPrint {
     return this.digest;
   }
 
-  /** Whether the file still starts with the known bytes. */
+  /** Whether the file still starts with the known bytes.
+   *  @throws the read error */
   async matches(handle: FileHandle): Promise<boolean> {
     if (this.size === 0) return true;
     const current = Buffer.alloc(this.size);
@@ -59,7 +61,8 @@ export class HeadPrint {
   }
 }
 
-/** Whether the file starts with `length` bytes hashing to `sha256`. */
+/** Whether the file starts with `length` bytes hashing to `sha256`.
+ *  @throws the read error */
 export async function headMatches(
   handle: FileHandle,
   length: number,

@@ -60,7 +60,8 @@ export class LineReader {
     return this.end - this.start;
   }
 
-  /** The next range, reading more when needed; undefined when the file has no more now. */
+  /** The next range, reading more when needed; undefined when the file has no more now.
+   *  @throws what `read` throws */
   async next(read: ReadAt): Promise<LineRange | undefined> {
     for (;;) {
       const range = this.scan();

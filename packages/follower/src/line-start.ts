@@ -5,6 +5,7 @@ import type { FileHandle } from "node:fs/promises";
  * the second half of a line being written: the offset after the last newline within the
  * final `maxLineBytes + 1` bytes. If there is none, the tail is an over-long line:
  * start at the end, skipping up to its newline.
+ * @throws the read error
  */
 export async function lastLineStart(
   handle: FileHandle,

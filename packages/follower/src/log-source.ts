@@ -24,7 +24,8 @@ export class LogSource {
     readonly skipping = false,
   ) {}
 
-  /** Positional read that also records data arrival and the file's first bytes. */
+  /** Positional read that also records data arrival and the file's first bytes.
+   *  @throws the read error */
   readonly read: ReadAt = async (buffer, offset, length, position) => {
     const { bytesRead } = await this.handle.read(buffer, offset, length, position);
     if (bytesRead > 0) {

@@ -23,6 +23,7 @@ export class Notifier {
     return this.troubled;
   }
 
+  /** Delivers a notice to the listener, if any. */
   emit(notice: FollowerNotice): void {
     try {
       this.listener?.(notice);

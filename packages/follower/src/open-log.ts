@@ -38,7 +38,10 @@ export async function openLog(path: string, owners: readonly number[]): Promise<
   }
 }
 
-/** The identity of what is at `path` now (not following a symlink), or undefined. */
+/**
+ * The identity of what is at `path` now (not following a symlink), or undefined.
+ * @throws the lstat error other than ENOENT (EACCES, ENOTDIR…)
+ */
 export async function identityAt(path: string): Promise<FileIdentity | undefined> {
   try {
     const stat = await fsp.lstat(path);
