@@ -27,6 +27,7 @@ export { PayloadRejectedError, type PayloadRejection } from "./payload-rejected-
 export { type BoundedRead, type ReadBoundedOptions, readBounded } from "./read-bounded.js";
 export {
   DIAGNOSTIC_PREFIX,
+  MAX_LINE_LENGTH,
   type RecordContext,
   type RecordOutcome,
   recordHookEvent,

@@ -4,6 +4,7 @@ import { createFileSpool, type SpooledFile } from "@spoor/spool";
 import { describeFailure } from "./describe-failure.js";
 import { formatErrorLogLine } from "./error-log-line.js";
 import type { HookRecord } from "./hook-record.js";
+import { PayloadRejectedError } from "./payload-rejected-error.js";
 
 /** Where one hook run's event went. */
 export type RecordOutcome =
@@ -23,6 +24,12 @@ export interface RecordContext {
   writeStderr: (text: string) => void;
 }
 
+/**
+ * Longest error_log line the hook builds (16 KiB, a quarter of the follower's default line
+ * limit): a record beyond it could not take the fallback route, so it is refused on both.
+ */
+export const MAX_LINE_LENGTH = 16 * 1024;
+
 /** Prefix of every diagnostic line, which never starts with `[` as event lines do. */
 export const DIAGNOSTIC_PREFIX = "spoor-cpanel-hook: ";
 
@@ -35,13 +42,15 @@ export const DIAGNOSTIC_PREFIX = "spoor-cpanel-hook: ";
  * spool cannot be used (not root, spool full, disk full…): a diagnostic line, then the
  * error_log line, on STDERR for cPanel to copy into error_log, where the error follower
  * parses and filters it.
- * @throws Error only if the parser does not recognise the line the hook built (a bug).
+ * @throws PayloadRejectedError("too-large", "entry") when the line would be longer than
+ * {@link MAX_LINE_LENGTH}; Error if the parser does not recognise the line (a bug).
  */
 export async function recordHookEvent(
   record: HookRecord,
   context: RecordContext,
 ): Promise<RecordOutcome> {
   const line = formatErrorLogLine(record.tag, record.data, context.nowMs);
+  if (line.length > MAX_LINE_LENGTH) throw new PayloadRejectedError("too-large", "entry");
   const entry = parseErrorLine(line);
   if (entry.event !== record.kind) {
     throw new Error(`the error parser did not recognise the ${record.kind} line`);

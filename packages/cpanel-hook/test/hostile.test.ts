@@ -144,6 +144,16 @@ describe("hostile or broken input: nothing recorded, nothing touched, nothing on
       `{"__proto__":{"context":${JSON.stringify(CONTEXT)}},"data":${JSON.stringify(E1_DATA)}}`,
       "bad-shape (context)",
     ],
+    [
+      "forty 500-character destinations (an entry over 16 KiB)",
+      withResult(
+        Array.from({ length: 40 }, (_, i) => ({
+          ...E1_RESULT,
+          forward: `${i}${"d".repeat(490)}@evil.test`,
+        })),
+      ),
+      "too-large (entry)",
+    ],
     ["2 MiB of input", Buffer.alloc(2 * 1024 * 1024, 0x20), "too-large"],
     [
       "1 MiB + 1 byte of valid JSON",
