@@ -4,7 +4,7 @@ import { loadConfig } from "@spoor/config";
 import { describeFailure } from "./describe-failure.js";
 import type { HookArgs } from "./hook-args.js";
 import { buildHookCommand } from "./hook-command.js";
-import { HOOK_EVENTS, selectHookEvents } from "./hook-events.js";
+import { CPANEL_HOOK_EVENTS, selectHookEvents } from "./hook-events.js";
 import { DIAGNOSTIC_PREFIX } from "./record-hook-event.js";
 import { buildRegistrations, type HookRegistration } from "./registrations.js";
 
@@ -32,7 +32,7 @@ export async function describeRegistrations(
   const scriptPath = args.hookPath ?? realpathSync(context.scriptPath ?? "");
   const configPath = args.configPath === undefined ? undefined : resolve(args.configPath);
   const command = buildHookCommand(scriptPath, configPath);
-  if (args.all) return buildRegistrations(HOOK_EVENTS, command);
+  if (args.all) return buildRegistrations(CPANEL_HOOK_EVENTS, command);
   let optedIn: readonly string[] = [];
   try {
     const config = await loadConfig(configPath === undefined ? {} : { path: configPath });

@@ -1,17 +1,10 @@
-/** The entry event names the hook produces (design.md "Hook event names"). */
-export type HookEventKind =
-  | "forward_added_partial_recipient"
-  | "forward_removed_recipient"
-  | "domain_forward_added"
-  | "domain_forward_removed"
-  | "filter_stored"
-  | "filter_deleted"
-  | "mailbox_password_changed"
-  | "mailbox_created"
-  | "mailbox_deleted"
-  | "autoresponder_added"
-  | "autoresponder_deleted"
-  | "default_address_set";
+import type { HookEventName } from "@spoor/parsers";
+
+/**
+ * The entry event names the hook produces: `@spoor/parsers`' hook event names (design.md
+ * "Hook event names"), so a kind the parser does not know cannot be registered.
+ */
+export type HookEventKind = HookEventName;
 
 /** One cPanel event the hook can be registered for. */
 export interface HookEventSpec {
@@ -71,7 +64,7 @@ const EVENTS: ReadonlyArray<[string, HookEventKind]> = [
 ];
 
 /** Every event the hook supports, defaults first, in registration order. */
-export const HOOK_EVENTS: readonly HookEventSpec[] = EVENTS.map(([cpanelEvent, kind]) => ({
+export const CPANEL_HOOK_EVENTS: readonly HookEventSpec[] = EVENTS.map(([cpanelEvent, kind]) => ({
   cpanelEvent,
   kind,
   api: cpanelEvent.startsWith("UAPI::") ? "UAPI" : "Api2",
@@ -80,7 +73,7 @@ export const HOOK_EVENTS: readonly HookEventSpec[] = EVENTS.map(([cpanelEvent, k
 
 /** The spec of a cPanel event name (exact, case-sensitive match); undefined when unsupported. Never throws. */
 export function findHookEvent(cpanelEvent: string): HookEventSpec | undefined {
-  return HOOK_EVENTS.find((spec) => spec.cpanelEvent === cpanelEvent);
+  return CPANEL_HOOK_EVENTS.find((spec) => spec.cpanelEvent === cpanelEvent);
 }
 
 /**
@@ -90,5 +83,5 @@ export function findHookEvent(cpanelEvent: string): HookEventSpec | undefined {
  */
 export function selectHookEvents(optedInKinds: readonly string[]): HookEventSpec[] {
   const wanted = new Set<string>([...DEFAULT_HOOK_KINDS, ...optedInKinds]);
-  return HOOK_EVENTS.filter((spec) => wanted.has(spec.kind));
+  return CPANEL_HOOK_EVENTS.filter((spec) => wanted.has(spec.kind));
 }

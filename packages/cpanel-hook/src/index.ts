@@ -11,9 +11,9 @@ export { type HookArgs, parseHookArgs } from "./hook-args.js";
 export { buildHookCommand } from "./hook-command.js";
 export { hookEntryId } from "./hook-entry-id.js";
 export {
+  CPANEL_HOOK_EVENTS,
   DEFAULT_HOOK_KINDS,
   findHookEvent,
-  HOOK_EVENTS,
   type HookEventKind,
   type HookEventSpec,
   selectHookEvents,
