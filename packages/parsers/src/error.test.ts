@@ -75,6 +75,22 @@ describe("parseErrorLine: original.md §10 E1–E5", () => {
   });
 });
 
+describe("parseErrorLine: real cPanel lines (cpanel.md §1.3)", () => {
+  it("leaves other services' lines, stderr and hook STDERR wrappers unrecognised", () => {
+    for (const line of [
+      "[2024-08-16 17:40:13 +0000] info [cpsrvd] version 11.120.0.16 online",
+      "[2024-08-16 17:40:15 +0000] info [cpsrvd] reloading config based on -HUP signal",
+      "[2024-08-16 17:40:12 +0000] warn [queueprocd] The splitlogs program could not be executed, disabling piped logs.",
+      "[2024-08-16 17:40:43 +0000] info [taskrun] Installing the queueprocd.service subservice.",
+      "==> cpsrvd: transferred port bindings: 3,4,5,6,7,8,9,10,11,12",
+      "[2024-08-16 17:40:13 +0000] info [cpsrvd] STDERR output from hook: /usr/local/cpanel/3rdparty/bin/spoor-hook",
+      "\tat /usr/local/cpanel/Cpanel/Logger.pm line 42.",
+    ]) {
+      expectEach(line, UNRECOGNISED);
+    }
+  });
+});
+
 describe("parseErrorLine: the original's forward_added line, hostile variants", () => {
   it("reads missing args/result as the original did (mailbox, email, nulls)", () => {
     expect(parseErrorLine(hookLine("forward_added", { user: "u" }))).toStrictEqual(
