@@ -19,6 +19,12 @@ export interface Archive {
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  ELOOP: "is a symbolic link",
+};
+
 /**
  * Opens a rotated log (`archive/access_log-MM-YYYY.gz` or a plain file; gzip is recognised
  * by its magic bytes, and every member of a multi-member file is read), refusing symbolic
@@ -30,8 +36,8 @@ export async function openArchive(path: string): Promise<Archive> {
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ELOOP" ? "is a symbolic link" : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const reason = REASONS[code] ?? (error as Error).message;
     throw new UsageError(`cannot read ${path}: ${reason}`);
   }
   const stats = await handle.stat();

@@ -114,7 +114,7 @@ describe("spoor install --non-interactive", () => {
     expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: "" });
     expect(again.stdout.split("\n").filter((line) => /^ {2}(repaired|kept)/.test(line))).toEqual([
       `  repaired  ${r("etc/spoor")} (mode 0755 → 0700)`,
-      `  repaired  ${r("etc/spoor/spoor.yml")} (mode 0644 → 0600; kept as it was (credentials kept))`,
+      `  repaired  ${r("etc/spoor/spoor.yml")} (mode 0644 → 0600; content and credentials unchanged)`,
       `  repaired  ${r("etc/systemd/system/spoor-agent.service")} (mode 0600 → 0644)`,
     ]);
     expect(again.stdout).toContain(
@@ -247,7 +247,7 @@ describe("spoor install (interactive)", () => {
       "Please provide your Spoor API identifier [host-17]: Please provide your Spoor API secret [press Enter to keep the current secret]: ",
     );
     expect(result.stdout).toContain(
-      `  kept      ${r("etc/spoor/spoor.yml")} (kept as it was (credentials kept))`,
+      `  kept      ${r("etc/spoor/spoor.yml")} (content and credentials unchanged)`,
     );
     expect(result.stdout).not.toContain(SECRET);
   });

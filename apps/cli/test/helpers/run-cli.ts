@@ -1,0 +1,52 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** The built CLI's entry (tests run against dist, as users do). */
+export const CLI = fileURLToPath(new URL("../../bin/run.js", import.meta.url));
+
+/** What a finished CLI process left behind. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link runNode}. */
+export interface RunOptions {
+  /** Bytes or text written to stdin (stdin is closed either way). */
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs `node <script> ...args` to completion and collects its output. */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
+    );
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs `spoor ...args` (the built CLI) to completion. */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return runNode(CLI, args, options);
+}
