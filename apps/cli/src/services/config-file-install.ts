@@ -31,7 +31,7 @@ export async function applyConfigPlan(
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const repaired = await repairHandle(handle, ownership);
-    const kept = "kept as it was (credentials kept)";
+    const kept = "content and credentials unchanged";
     return repaired === undefined
       ? { path, action: "kept", detail: kept }
       : { path, action: "repaired", detail: `${repaired}; ${kept}` };

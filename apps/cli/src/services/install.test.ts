@@ -148,7 +148,7 @@ describe("install", () => {
     const again = await install(options({ choices: {} }));
     expect(await readFile(path, "utf8")).toBe(before);
     expect(again.outcomes.filter((outcome) => outcome.action !== "unchanged")).toEqual([
-      { path, action: "repaired", detail: "mode 0644 → 0600; kept as it was (credentials kept)" },
+      { path, action: "repaired", detail: "mode 0644 → 0600; content and credentials unchanged" },
       {
         path: join(sandbox.root, "var/lib/spoor/parsed"),
         action: "repaired",
