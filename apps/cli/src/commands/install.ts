@@ -15,7 +15,8 @@ import {
 import { installPaths } from "../services/install-paths.js";
 import { askInstallChoices } from "../services/install-questions.js";
 import { formatInstallResult } from "../services/install-report.js";
-import { createPrompter, PromptInterruptedError } from "../services/prompts.js";
+import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
+import { createPrompter } from "../services/prompts.js";
 import { readSecretInput } from "../services/read-secret-input.js";
 import { UNIT_LAYOUTS, type UnitLayout } from "../services/systemd-units.js";
 

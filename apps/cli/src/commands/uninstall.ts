@@ -2,7 +2,8 @@ import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
 import { installPaths } from "../services/install-paths.js";
-import { createPrompter, PromptInterruptedError } from "../services/prompts.js";
+import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
+import { createPrompter } from "../services/prompts.js";
 import { uninstall } from "../services/uninstall.js";
 import { formatUninstallResult } from "../services/uninstall-report.js";
 

@@ -1,0 +1,4 @@
+/** The user pressed Ctrl-C at a prompt. */
+export class PromptInterruptedError extends Error {
+  override name = "PromptInterruptedError";
+}
