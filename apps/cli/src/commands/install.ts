@@ -79,6 +79,11 @@ export default class Install extends BaseCommand {
     const { flags } = await this.parse(Install);
     let choices: ConfigChoices;
     if (flags["non-interactive"]) {
+      if (secretOnCommandLine()) {
+        process.stderr.write(
+          "Warning: --api-secret is visible in the process list and shell history; prefer --api-secret-stdin or SPOOR_API_SECRET.\n",
+        );
+      }
       choices = await choicesFromFlags(flags);
     } else {
       refuseValueFlags(flags);
@@ -119,10 +124,17 @@ function refuseValueFlags(flags: Record<string, unknown>): void {
     ...LOG_FLAGS.map(([, flag]) => flag),
   ].filter((name) => flags[name] !== undefined && flags[name] !== false);
   if (given.length > 0) {
+    const what =
+      given[0] === "api-secret" && !secretOnCommandLine() ? "SPOOR_API_SECRET" : `--${given[0]}`;
     throw new UsageError(
-      `--${given[0]} goes with --non-interactive (the interactive installer asks for every value)`,
+      `${what} goes with --non-interactive (the interactive installer asks for every value)`,
     );
   }
+}
+
+/** Whether the secret was typed as `--api-secret` (visible in ps and shell history). */
+function secretOnCommandLine(): boolean {
+  return process.argv.some((arg) => arg === "--api-secret" || arg.startsWith("--api-secret="));
 }
 
 async function choicesFromFlags(flags: Record<string, unknown>): Promise<ConfigChoices> {

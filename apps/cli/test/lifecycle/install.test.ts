@@ -139,6 +139,21 @@ describe("spoor install --non-interactive", () => {
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 
+  it("warns that --api-secret is visible to others, without showing it", async () => {
+    const args = [
+      ...flags().filter((flag) => flag !== "--api-secret-stdin"),
+      "--api-secret",
+      SECRET,
+    ];
+    const result = await runCli(args);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 0,
+      stderr:
+        "Warning: --api-secret is visible in the process list and shell history; prefer --api-secret-stdin or SPOOR_API_SECRET.\n",
+    });
+    expect(result.stdout).not.toContain(SECRET);
+  });
+
   it("keeps a Perl-era spoor.yml and its credentials", async () => {
     const perl = [
       "---",
