@@ -2,10 +2,22 @@
 export type UnitNetworkNeed = "network" | "offline";
 
 /**
+ * Root-owned secrets that root without capabilities could still read through their owner
+ * bits: hidden from the units (`-`: a missing path is fine).
+ */
+export const SECRET_STORES: readonly string[] = [
+  "/etc/ssh",
+  "/etc/shadow",
+  "/etc/gshadow",
+  "/etc/sudoers",
+  "/etc/sudoers.d",
+];
+
+/**
  * The sandbox every spoor unit runs in (README "Hardening"). The process runs as root with
  * an empty capability bounding set: everything it touches (cPanel's logs, the spool, the
  * config) is root-owned, so plain owner permissions suffice and no privilege can be
- * regained. The file system is read-only except `writablePaths`.
+ * regained. The file system is read-only except `writablePaths`, and SECRET_STORES are hidden.
  *
  * `offline` units (followers) also lose the network (`PrivateNetwork=yes`, `IPAddressDeny=any`,
  * Unix sockets only) and run Node with `--jitless --no-expose-wasm` so that
@@ -26,6 +38,7 @@ export function hardeningDirectives(
     "NoNewPrivileges=yes",
     "ProtectSystem=strict",
     `ReadWritePaths=${writablePaths.join(" ")}`,
+    `InaccessiblePaths=${SECRET_STORES.map((path) => `-${path}`).join(" ")}`,
     "ProtectHome=yes",
     "PrivateTmp=yes",
     "PrivateDevices=yes",

@@ -72,6 +72,7 @@ describe("renderUnitFiles", () => {
         "NoNewPrivileges=yes",
         "ProtectSystem=strict",
         "ReadWritePaths=/var/lib/spoor",
+        "InaccessiblePaths=-/etc/ssh -/etc/shadow -/etc/gshadow -/etc/sudoers -/etc/sudoers.d",
         "ProtectHome=yes",
         "PrivateTmp=yes",
         "PrivateDevices=yes",
