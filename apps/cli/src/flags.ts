@@ -1,4 +1,3 @@
-import { hostname } from "node:os";
 import { Flags } from "@oclif/core";
 
 /** `--config` and `--root`, for every command that reads configuration (contract §4). */
@@ -14,13 +13,13 @@ export const configFlags = {
 /** `--output` and `--host` of `spoor report list` and `spoor mailbox-event list`. */
 export const recordListFlags = {
   ...configFlags,
-  output: Flags.string({
+  output: Flags.option({
     description: "output format",
-    options: ["csv", "table", "json"],
-    default: "csv",
-  }),
+    options: ["csv", "table", "json"] as const,
+    default: "csv" as const,
+  })(),
   host: Flags.string({
-    description: "the reporting host to ask about (default: this machine's hostname)",
-    default: async () => hostname(),
+    description:
+      "the reporting host to ask about (default: transmission.reporter, else this machine's hostname)",
   }),
 };

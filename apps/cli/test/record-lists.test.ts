@@ -170,6 +170,23 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
     expect(hostname()).not.toBe(HOST);
   });
 
+  it("asks about transmission.reporter when the configuration names one", async () => {
+    const named = await makeTempRoot({
+      host: receiver.url,
+      credentials: { api_identifier: ID, api_secret: SECRET },
+      reporter: HOST,
+    });
+    try {
+      expect(await runCli(["report", "list", "--root", named.root])).toEqual({
+        code: 0,
+        stdout: REPORTS_CSV,
+        stderr: "",
+      });
+    } finally {
+      await named.remove();
+    }
+  });
+
   it("runs the same commands through the compatibility bins", async () => {
     expect(await runNode(COMPAT_REPORTS, ["--root", root.root, "--host", HOST])).toEqual({
       code: 0,

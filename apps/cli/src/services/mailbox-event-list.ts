@@ -1,3 +1,4 @@
+import { reporterFor } from "@spoor/agent";
 import { ApiError, type MailboxEventRecord } from "@spoor/api-client";
 import { openApiClient } from "../api/open-api-client.js";
 import { apiFailure } from "../errors/api-failure.js";
@@ -9,9 +10,9 @@ import type { RecordListOptions } from "./report-list.js";
  *   body excerpt; never the secret).
  */
 export async function mailboxEventList(options: RecordListOptions): Promise<MailboxEventRecord[]> {
-  const { client } = await openApiClient(options);
+  const { client, config } = await openApiClient(options);
   try {
-    return await client.listMailboxEvents(options.host);
+    return await client.listMailboxEvents(options.host ?? reporterFor(config));
   } catch (error) {
     throw error instanceof ApiError ? apiFailure(error) : error;
   } finally {

@@ -1,11 +1,13 @@
+import { reporterFor } from "@spoor/agent";
 import { ApiError, type ReportRecord } from "@spoor/api-client";
 import { type ConfigLocation, openApiClient } from "../api/open-api-client.js";
 import { apiFailure } from "../errors/api-failure.js";
 
 /** Options of `spoor report list`. */
 export interface RecordListOptions extends ConfigLocation {
-  /** The reporter name the API files the records under. */
-  host: string;
+  /** The reporter name the API files the records under (default: `transmission.reporter`,
+   *  else this machine's hostname — what the transmitter sends as). */
+  host?: string;
 }
 
 /**
@@ -14,9 +16,9 @@ export interface RecordListOptions extends ConfigLocation {
  *   body excerpt; never the secret).
  */
 export async function reportList(options: RecordListOptions): Promise<ReportRecord[]> {
-  const { client } = await openApiClient(options);
+  const { client, config } = await openApiClient(options);
   try {
-    return await client.listReports(options.host);
+    return await client.listReports(options.host ?? reporterFor(config));
   } catch (error) {
     throw error instanceof ApiError ? apiFailure(error) : error;
   } finally {

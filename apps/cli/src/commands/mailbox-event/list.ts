@@ -1,6 +1,6 @@
 import { BaseCommand } from "../../base-command.js";
 import { recordListFlags } from "../../flags.js";
-import { type RecordOutput, renderRecords } from "../../output/render-records.js";
+import { renderRecords } from "../../output/render-records.js";
 import { mailboxEventList } from "../../services/mailbox-event-list.js";
 
 /** `spoor mailbox-event list`: the original's `spoor_mailbox_event_list`. */
@@ -20,6 +20,6 @@ export default class MailboxEventList extends BaseCommand {
       root: flags.root,
       host: flags.host,
     });
-    process.stdout.write(renderRecords("mailbox_event", records, flags.output as RecordOutput));
+    process.stdout.write(renderRecords("mailbox_event", records, flags.output));
   }
 }

@@ -1,6 +1,6 @@
 import { BaseCommand } from "../../base-command.js";
 import { recordListFlags } from "../../flags.js";
-import { type RecordOutput, renderRecords } from "../../output/render-records.js";
+import { renderRecords } from "../../output/render-records.js";
 import { reportList } from "../../services/report-list.js";
 
 /** `spoor report list`: the reports the Spoor API holds for this host (the original's `spoor_report_list`). */
@@ -20,6 +20,6 @@ export default class ReportList extends BaseCommand {
       root: flags.root,
       host: flags.host,
     });
-    process.stdout.write(renderRecords("report", records, flags.output as RecordOutput));
+    process.stdout.write(renderRecords("report", records, flags.output));
   }
 }
