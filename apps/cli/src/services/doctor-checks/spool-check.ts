@@ -46,7 +46,7 @@ export async function checkSpool(context: DoctorContext): Promise<CheckResult[]>
           "spool failed",
           "warn",
           `${failed.length} entries refused by the API, in ${app.transmission_failed_entries_path}`,
-          "spoor spool list --failed, then spoor spool retry NAME once the cause is fixed",
+          "spoor spool list --queue failed shows why; spoor spool retry NAME (or --all) once the cause is fixed",
         ),
   );
   results.push(
@@ -56,7 +56,7 @@ export async function checkSpool(context: DoctorContext): Promise<CheckResult[]>
           "spool quarantine",
           "warn",
           `${quarantined.length} unreadable or foreign files set aside in ${app.quarantine_path}`,
-          "spoor spool list --quarantine; the reason is beside each file",
+          "spoor spool list --queue quarantine shows why (the reason is beside each file)",
         ),
   );
   return results;
