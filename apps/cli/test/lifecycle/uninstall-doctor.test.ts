@@ -2,18 +2,18 @@ import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RunningReceiver, startReceiver } from "../helpers/receiver.js";
 import { runCli } from "../helpers/run-cli.js";
-import { startReceiver, type TestReceiver } from "./receiver.js";
 
 const SECRET = "doctor-cli-secret-3141";
-let receiver: TestReceiver;
+let receiver: RunningReceiver;
 let directory: string;
 let root: string;
 const r = (path: string) => join(root, path);
 const hook = () => r("usr/local/cpanel/3rdparty/bin/spoor-cpanel-hook");
 
 beforeAll(async () => {
-  receiver = await startReceiver("doctor-id", SECRET);
+  receiver = await startReceiver(`doctor-id:${SECRET}`);
 });
 afterAll(async () => {
   await receiver.stop();
