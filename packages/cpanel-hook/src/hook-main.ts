@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 // The cPanel Standardized Hook script, bundled into dist/hook.js with every dependency
 // inlined (the installer copies that one file). Kept to wiring: see run-hook.ts.
+import "./guard-stdout.js";
 import { randomBytes } from "node:crypto";
 import { describeFailure } from "./describe-failure.js";
 import { DIAGNOSTIC_PREFIX } from "./record-hook-event.js";
 import { runHook } from "./run-hook.js";
-import { silenceStdout } from "./silence-stdout.js";
 import { writeAllSync } from "./write-all-sync.js";
 
 /** A hook run that has not ended by then is cut short (the user's call is waiting). */
 const WATCHDOG_MS = 15_000;
-
-silenceStdout();
 
 const stderr = (text: string): void => writeAllSync(2, text);
 const die = (why: string): never => {

@@ -34,3 +34,4 @@ export {
 } from "./record-hook-event.js";
 export { buildRegistrations, type HookRegistration } from "./registrations.js";
 export { type HookIo, runHook } from "./run-hook.js";
+export { silenceStdout } from "./silence-stdout.js";
