@@ -5,8 +5,13 @@ import { installFile } from "./install-file.js";
 import { packageDirectory } from "./package-directory.js";
 import type { PathOutcome } from "./path-outcome.js";
 
-/** The hook script's owner and mode, as cPanel's documentation asks for hook scripts. */
-export const HOOK_OWNERSHIP: Ownership = { mode: 0o755, uid: 0, gid: 0 };
+/**
+ * The hook script's owner and mode: 0755 owned by the installing user and group, which on a
+ * real install (as root) is the `root:root` cPanel's documentation asks for. Never throws.
+ */
+export function hookOwnership(): Ownership {
+  return { mode: 0o755, uid: process.geteuid?.() ?? 0, gid: process.getegid?.() ?? 0 };
+}
 
 /**
  * The bundled, self-contained hook script of the installed `@spoor/cpanel-hook`.
@@ -28,7 +33,7 @@ export function withShebang(bundle: string, nodePath: string): string {
 }
 
 /**
- * Installs the hook script at `hookPath`, 0755 root:root. Missing parent directories are
+ * Installs the hook script at `hookPath`, 0755 root:root (see hookOwnership). Missing parent directories are
  * created 0755; existing ones (cPanel's own 3rdparty/bin) are left as they are.
  * @throws Error (ENOENT) when the bundle is missing (the hook package is not built);
  *   UserFacingError when `hookPath` is a symbolic link or not a regular file.
@@ -40,5 +45,5 @@ export async function installHookScript(options: {
 }): Promise<PathOutcome> {
   const bundle = await readFile(options.bundlePath ?? hookBundlePath(), "utf8");
   await mkdir(dirname(options.hookPath), { recursive: true, mode: 0o755 });
-  return installFile(options.hookPath, withShebang(bundle, options.nodePath), HOOK_OWNERSHIP);
+  return installFile(options.hookPath, withShebang(bundle, options.nodePath), hookOwnership());
 }

@@ -6,7 +6,7 @@ import { type CheckResult, type DoctorContext, result } from "./check-result.js"
 const NAME = "hook script";
 
 /**
- * The installed hook script: a regular file, mode 0755, owned by `uid` (root) with group 0,
+ * The installed hook script: a regular file, mode 0755, owned by `uid:gid` (root:root),
  * whose `#!` line names an absolute, existing, executable node. Never throws.
  */
 export async function checkHookScript(context: DoctorContext): Promise<CheckResult> {
@@ -21,7 +21,8 @@ export async function checkHookScript(context: DoctorContext): Promise<CheckResu
       `${path} is not a regular file (symbolic links are refused)`,
       `rm ${path} && ${reinstall}`,
     );
-  if ((stats.mode & 0o7777) !== 0o755 || stats.uid !== context.uid || stats.gid !== 0) {
+  const gid = process.getegid?.() ?? 0;
+  if ((stats.mode & 0o7777) !== 0o755 || stats.uid !== context.uid || stats.gid !== gid) {
     const found = `mode ${(stats.mode & 0o7777).toString(8).padStart(4, "0")}, owner ${stats.uid}:${stats.gid}`;
     return result(
       NAME,
@@ -51,7 +52,7 @@ export async function checkHookScript(context: DoctorContext): Promise<CheckResu
       reinstall,
     );
   }
-  return result(NAME, "ok", `${path}: mode 0755, owner ${context.uid}:0, runs ${interpreter}`);
+  return result(NAME, "ok", `${path}: mode 0755, owner ${context.uid}:${gid}, runs ${interpreter}`);
 }
 
 async function shebang(path: string): Promise<string | undefined> {
