@@ -1,7 +1,7 @@
 // Shared helpers of the agent benchmarks (plain ESM; run after `turbo run build`).
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -11,13 +11,25 @@ const RECEIVER = fileURLToPath(
   new URL("../../../apps/receiver/bin/spoor-receiver.js", import.meta.url),
 );
 
-/** Starts the real receiver (`--db :memory:`) and resolves with its URL and a stop(). */
-export async function startReceiver() {
+/**
+ * Starts the real receiver (`--db :memory:`) and resolves with its URL and a stop().
+ * `onAccepted(ms)` gets the wall-clock time of each accepted report POST, from the receiver's
+ * own request log (so measuring adds no polling load).
+ */
+export async function startReceiver(onAccepted) {
   const child = spawn(
     process.execPath,
     [RECEIVER, "--port", "0", "--db", ":memory:", "--credentials", "ID:SECRET"],
-    { stdio: ["ignore", "pipe", "ignore"] },
+    { stdio: ["ignore", "pipe", onAccepted === undefined ? "ignore" : "pipe"] },
   );
+  if (onAccepted !== undefined) {
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      const record = JSON.parse(line);
+      if (record.msg === "request" && record.path === "/api/reports" && record.status === 202) {
+        onAccepted(Date.parse(record.time));
+      }
+    });
+  }
   const url = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once("line", (line) => resolve(line.trim()));
     child.once("exit", (code) => reject(new Error(`receiver exited with ${code}`)));
@@ -62,7 +74,7 @@ export async function benchConfig(host, followers = []) {
 /** One line describing this machine, for the README. */
 export function machine() {
   const cpu = cpus();
-  return `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  return `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0].toFixed(1)} at the end`;
 }
 
 /** The p-th percentile (0–100) of sorted numbers. */

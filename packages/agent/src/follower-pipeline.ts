@@ -23,7 +23,7 @@ export interface FollowerPipelineOptions {
   signal: AbortSignal;
   /** Count summaries every … (default 60 000 ms). */
   summaryIntervalMs?: number;
-  /** Retry pacing while the spool is full (defaults 100 ms → 5 s). */
+  /** Retry pacing while the spool is full (defaults 100 ms → 1 s). */
   backpressure?: BackpressureOptions;
   /** Follower tuning (defaults: the follower's). */
   follow?: Pick<FollowerOptions, "safetyPollMs" | "rotationGraceMs" | "maxLineBytes">;

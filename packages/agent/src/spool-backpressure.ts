@@ -7,7 +7,7 @@ import { sleep } from "./sleep.js";
 export interface BackpressureOptions {
   /** Default 100 ms. */
   baseMs?: number;
-  /** Default 5000 ms. */
+  /** Default 1000 ms: a refused write is cheap, and the follower resumes soon after room appears. */
   capMs?: number;
 }
 
@@ -32,7 +32,7 @@ export async function writeWithBackpressure(
   context: { logger: Logger; signal: AbortSignal; backoff?: BackpressureOptions },
 ): Promise<boolean> {
   const { logger, signal } = context;
-  const pacing = { baseMs: context.backoff?.baseMs ?? 100, capMs: context.backoff?.capMs ?? 5000 };
+  const pacing = { baseMs: context.backoff?.baseMs ?? 100, capMs: context.backoff?.capMs ?? 1000 };
   let done = 0;
   let attempt = 0;
   let refusals = 0;
