@@ -75,6 +75,7 @@ export async function runTransmitter(options: TransmitterOptions): Promise<void>
   setMaxListeners(workers * 4 + 16, stopped.signal);
   const stopAll = (): void => stopped.abort();
   signal.addEventListener("abort", stopAll, { once: true });
+  if (signal.aborted) stopped.abort();
   let fatal: unknown;
   const queue = createTransmitQueue(spool, {
     lowWater: workers * 4,

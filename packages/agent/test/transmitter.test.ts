@@ -327,6 +327,17 @@ describe("runTransmitter", () => {
     expect(await spool.listTransmitted()).toEqual([]);
   });
 
+  it("returns at once, sending nothing, when started with an aborted signal", async () => {
+    const api = await server();
+    const { spool, run } = await setup(api.url);
+    const written = await spool.write([loginEntry(1)]);
+    const controller = new AbortController();
+    controller.abort();
+    await run({ signal: controller.signal, once: false });
+    expect(api.requests).toHaveLength(0);
+    expect(names(await spool.list())).toEqual(names(written));
+  });
+
   it("notices entries spooled while it runs and sends them", async () => {
     const api = await server();
     const { spool, run } = await setup(api.url);
