@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import type { LogType } from "@spoor/config";
+import { corpusPath } from "./paths.js";
+
+/** One mailbox event written into a log: its line and the address that identifies it. */
+export interface MailboxEvent {
+  type: LogType;
+  /** The event the receiver records it as. */
+  event:
+    | "login"
+    | "forward_added_partial_ip"
+    | "forward_removed"
+    | "forward_added_partial_recipient";
+  address: string;
+  line: string;
+}
+
+const pad = (n: number): string => String(n % 60).padStart(2, "0");
+const ip = (n: number): string => `203.0.113.${(n % 250) + 1}`;
+const TAIL = '0 "https://mail.example.com:2096/" "Mozilla/5.0 (X11; Linux x86_64)" "s" "-" 2096';
+
+/** A webmail login as login_log records it (SUCCESS LOGIN webmaild). */
+export function webmailLogin(address: string, n: number): MailboxEvent {
+  return {
+    type: "login",
+    event: "login",
+    address,
+    line: `[2024-08-16 18:05:${pad(n)} +0000] info [webmaild] ${ip(n)} - ${address} (possessor: owner1) - SUCCESS LOGIN webmaild`,
+  };
+}
+
+/** A webmail user adding a forwarder through Jupiter (access_log POST doaddfwd.html). */
+export function forwarderAdd(address: string, n: number): MailboxEvent {
+  const user = address.replace("@", "%40");
+  return {
+    type: "access",
+    event: "forward_added_partial_ip",
+    address,
+    line: `${ip(n)} - ${user} [08/16/2024:18:00:${pad(n)} -0000] "POST /cpsess1234567890/webmail/jupiter/mail/doaddfwd.html HTTP/1.1" 200 ${TAIL}`,
+  };
+}
+
+/** A webmail user removing a forwarder (access_log GET dodelfwd.html?…emaildest=). */
+export function forwarderRemove(address: string, n: number): MailboxEvent {
+  const user = address.replace("@", "%40");
+  return {
+    type: "access",
+    event: "forward_removed",
+    address,
+    line: `${ip(n)} - ${user} [08/16/2024:18:01:${pad(n)} -0000] "GET /cpsess1234567890/webmail/jupiter/mail/dodelfwd.html?email=${user}&emaildest=dest${n}%40example.net HTTP/1.1" 200 ${TAIL}`,
+  };
+}
+
+/** The error_log line the cPanel hook writes for a forwarder added to a mailbox. */
+export function hookForwardAdded(address: string, n: number): MailboxEvent {
+  const data = {
+    args: { domain: "", fwdopt: "fwd" },
+    result: [{ forward: `dest${n}@elsewhere.example`, email: address }],
+  };
+  return {
+    type: "error",
+    event: "forward_added_partial_recipient",
+    address,
+    line: `[2024-08-16 18:10:${pad(n)} +0000] info [spoor_forward_added] ${JSON.stringify(data)}`,
+  };
+}
+
+/**
+ * `count` events with addresses `<prefix>-<n>@e2e.example`, cycling login → forwarder
+ * added → forwarder removed, so every one is identifiable at the receiver.
+ */
+export function mailboxEvents(prefix: string, count: number, first = 0): MailboxEvent[] {
+  const makers = [webmailLogin, forwarderAdd, forwarderRemove];
+  return Array.from({ length: count }, (_, index) => {
+    const n = first + index;
+    return makers[n % makers.length]!(`${prefix}-${n}@e2e.example`, n);
+  });
+}
+
+/** `count` access_log events (forwarders added and removed) with addresses as above. */
+export function accessEvents(prefix: string, count: number, first = 0): MailboxEvent[] {
+  return Array.from({ length: count }, (_, index) => {
+    const n = first + index;
+    const make = n % 2 === 0 ? forwarderAdd : forwarderRemove;
+    return make(`${prefix}-${n}@e2e.example`, n);
+  });
+}
+
+const corpusCache = new Map<string, Buffer[]>();
+
+/** The real v120 lines of a log (bytes without "\n"; a few are not UTF-8). */
+export function corpusLines(type: LogType): Buffer[] {
+  const cached = corpusCache.get(type);
+  if (cached !== undefined) return cached;
+  const bytes = readFileSync(corpusPath(`${type}_log`));
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, start)) {
+    if (i > start) lines.push(bytes.subarray(start, i));
+    start = i + 1;
+  }
+  corpusCache.set(type, lines);
+  return lines;
+}

@@ -1,0 +1,84 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type ApplicationConfig,
+  type ConfigFileContent,
+  type LogType,
+  resolveDefaults,
+  writeConfig,
+} from "@spoor/config";
+
+/** A throw-away `--root`: cPanel's log directory, `etc/spoor/spoor.yml` (0600 in 0700). */
+export interface SpoorRoot {
+  root: string;
+  configPath: string;
+  application: ApplicationConfig;
+  logPath(type: LogType): string;
+  /** Names in parsed/ that are spool entries (temp files excluded); none before it exists. */
+  queued(): Promise<string[]>;
+  /** The saved checkpoint of `type`, or undefined before the first save. */
+  checkpoint(type: LogType): Promise<{ path: string; offset: number } | undefined>;
+  cleanup(): Promise<void>;
+}
+
+/** What {@link makeSpoorRoot} puts into the config besides the followers. */
+export interface SpoorRootOptions {
+  followers: readonly LogType[];
+  /** The API (receiver or fault proxy) URL. */
+  host: string;
+  /** Unique per test: the receiver lists reports by this host. */
+  reporter: string;
+  transmission?: Partial<Omit<ConfigFileContent["transmission"], "credentials" | "host">>;
+  application?: Partial<ApplicationConfig>;
+}
+
+/** The credentials every e2e receiver accepts. */
+export const CREDENTIALS = { api_identifier: "e2e-id", api_secret: "e2e-secret-not-real" };
+
+/**
+ * Creates a unique root under the OS temp directory with an empty log file per follower
+ * (cPanel's logs exist before spoor starts) and a config written by `@spoor/config`.
+ * @throws the file-system or ConfigError of writing them.
+ */
+export async function makeSpoorRoot(options: SpoorRootOptions): Promise<SpoorRoot> {
+  const root = await mkdtemp(join(tmpdir(), "spoor-e2e-"));
+  const defaults = resolveDefaults(root);
+  const application = { ...defaults.application, ...options.application };
+  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
+  await mkdir(join(root, "etc"), { mode: 0o755 });
+  const followers: ConfigFileContent["followers"] = {};
+  for (const type of options.followers) {
+    followers[type] = { name: defaults.logPaths[type] };
+    await writeFile(defaults.logPaths[type], "");
+  }
+  await writeConfig(defaults.configPath, {
+    followers,
+    transmission: {
+      credentials: CREDENTIALS,
+      host: options.host,
+      reporter: options.reporter,
+      ...options.transmission,
+    },
+    // Every path explicitly: `--config` alone does not relocate the defaults (`--root` does).
+    application,
+  });
+  return {
+    root,
+    configPath: defaults.configPath,
+    application,
+    logPath: (type) => defaults.logPaths[type],
+    async queued() {
+      const names = await readdir(application.parsed_entries_path).catch(() => []);
+      return names.filter((name) => name.endsWith(".json")).sort();
+    },
+    async checkpoint(type) {
+      const path = join(application.state_path, `${type}.checkpoint.json`);
+      const text = await readFile(path, "utf8").catch(() => undefined);
+      return text === undefined
+        ? undefined
+        : (JSON.parse(text) as { path: string; offset: number });
+    },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,75 @@
+import { stat } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { useCleanups } from "./harness/cleanups.js";
+import { expectedReports, settleDelivery } from "./harness/delivery.js";
+import { keyViolations } from "./harness/idempotency.js";
+import { mailboxEvents } from "./harness/log-lines.js";
+import { seededRandom, writeTraffic } from "./harness/log-writer.js";
+import { startStack } from "./harness/stack.js";
+
+const defer = useCleanups();
+
+describe("kill -9 of the agent during sustained traffic", () => {
+  it("delivers every event exactly once per idempotency key across 5 kills", {
+    timeout: 180_000,
+  }, async () => {
+    const seed = Number(process.env.E2E_SEED ?? Date.now() % 1_000_000);
+    const random = seededRandom(seed);
+
+    const stack = await startStack({ followers: ["access", "login"], reporter: "kill-e2e" });
+    defer(() => stack.close());
+    const events = mailboxEvents("kill", 900);
+    // Five kill points at random places in the traffic, each at least 10% apart.
+    const killAt = Array.from({ length: 5 }, (_, k) =>
+      Math.floor(events.length * (0.08 + k * 0.17 + random() * 0.07)),
+    );
+    let restarting: Promise<void> | undefined;
+    let kills = 0;
+    const killAndRestart = async (): Promise<void> => {
+      const outcome = await stack.agent.stop("SIGKILL");
+      expect(outcome).toEqual({ code: null, signal: "SIGKILL" });
+      kills += 1;
+      await stack.restartAgent();
+    };
+    await writeTraffic((type) => stack.root.logPath(type), events, {
+      burst: 5,
+      background: 3,
+      random,
+      between: async (written) => {
+        if (restarting === undefined && killAt.length > 0 && written >= killAt[0]!) {
+          killAt.shift();
+          // Not awaited: traffic keeps flowing while the agent is down and starting again.
+          restarting = killAndRestart().finally(() => {
+            restarting = undefined;
+          });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 40 + random() * 40));
+      },
+    });
+    while (restarting !== undefined || killAt.length > 0) {
+      if (restarting === undefined)
+        restarting = killAndRestart().finally(() => (restarting = undefined));
+      await restarting;
+    }
+    expect({ kills, seed }).toEqual({ kills: 5, seed });
+
+    const delivered = await settleDelivery(stack.receiver, stack.reporter, events, stack.root);
+    expect(delivered.reports).toEqual(expectedReports(events));
+    expect(delivered.stats.reports).toBe(events.length);
+    expect(delivered.stats.mailbox_events).toBe(events.length);
+    expect(keyViolations(stack.proxy.requests())).toMatchObject({
+      addressesWithSeveralKeys: [],
+      keysWithSeveralAddresses: [],
+    });
+    // Every byte of both logs is accounted for by a checkpoint at its end.
+    for (const type of stack.followers) {
+      const { size } = await stat(stack.root.logPath(type));
+      expect(await stack.root.checkpoint(type)).toMatchObject({
+        path: stack.root.logPath(type),
+        offset: size,
+      });
+    }
+    expect(stack.agent.isRunning()).toBe(true);
+    expect(await stack.agent.stop("SIGTERM")).toEqual({ code: 0, signal: null });
+  });
+});
