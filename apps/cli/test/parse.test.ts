@@ -102,6 +102,8 @@ describe("spoor parse: input handling", () => {
       LOGIN_SAMPLES[2]!.entry,
       { type: "login", event: "unrecognised" },
     ]);
+    const interesting = await runCli(["parse", "login", "--interesting"], { input });
+    expect(jsonLines(interesting.stdout)).toEqual([LOGIN_SAMPLES[0]!.entry]);
   });
 
   it("prints a last line without a newline, and blank lines as unrecognised", async () => {

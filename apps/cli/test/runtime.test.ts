@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { createApiClient } from "@spoor/api-client";
@@ -56,9 +56,10 @@ describe("spoor follow / transmit / agent", () => {
     try {
       await follower.waitForLog((line) => line.msg === "following");
       let second = 0;
+      const spool = spoolOf(root.root);
       const files = await waitFor(async () => {
         await appendFile(log, loginLine(second++));
-        const names = await readdir(root.parsedPath);
+        const names = (await spool.list()).map((file) => file.name);
         return names.length > 0 ? names : undefined;
       });
       expect(files[0]).toMatch(/^login\.15373729\d\d\.\d{7}\.json$/);
