@@ -1,0 +1,127 @@
+// The processes a benchmark measures: the real receiver and spoor daemons over a temp root.
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { resolveDefaults, writeConfig } from "@spoor/config";
+
+const repo = (/** @type {string} */ relative) =>
+  fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
+
+/** @typedef {import("node:child_process").ChildProcess} ChildProcess */
+
+/**
+ * Starts `spoor-receiver --port 0 --db :memory:` and reads its URL.
+ * @returns {Promise<{ url: string; pid: number; stop(): Promise<void> }>}
+ */
+export async function startReceiver() {
+  const child = spawn(
+    process.execPath,
+    [
+      repo("apps/receiver/bin/spoor-receiver.js"),
+      "--port",
+      "0",
+      "--db",
+      ":memory:",
+      "--credentials",
+      "ID:SECRET",
+    ],
+    { stdio: ["ignore", "pipe", "ignore"] },
+  );
+  const url = await new Promise((resolve, reject) => {
+    createInterface({ input: /** @type {import("node:stream").Readable} */ (child.stdout) }).once(
+      "line",
+      (line) => resolve(line.trim()),
+    );
+    child.once("exit", (code) => reject(new Error(`receiver exited with ${code}`)));
+  });
+  return { url, pid: /** @type {number} */ (child.pid), stop: () => stop(child) };
+}
+
+/**
+ * A temp root with empty logs for `followers` and a config (every path explicit) at
+ * `<root>/etc/spoor/spoor.yml`.
+ * @param {string} host
+ * @param {readonly ("access" | "error" | "login" | "session")[]} followers
+ */
+export async function makeRoot(host, followers) {
+  const root = await mkdtemp(join(tmpdir(), "spoor-bench-e2e-"));
+  const defaults = resolveDefaults(root);
+  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
+  await mkdir(join(root, "etc"), { mode: 0o755 });
+  /** @type {Record<string, { name: string }>} */
+  const configured = {};
+  for (const type of followers) {
+    configured[type] = { name: defaults.logPaths[type] };
+    await writeFile(defaults.logPaths[type], "");
+  }
+  await writeConfig(defaults.configPath, {
+    followers: configured,
+    transmission: {
+      credentials: { api_identifier: "ID", api_secret: "SECRET" },
+      host,
+      reporter: "bench-host",
+    },
+    application: defaults.application,
+  });
+  return {
+    root,
+    configPath: defaults.configPath,
+    logPath: (/** @type {"access" | "error" | "login" | "session"} */ type) =>
+      defaults.logPaths[type],
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Starts `apps/daemons/bin/<bin>.js --config <configPath>` and resolves once it logged
+ * `ready` (a message of its JSON log).
+ * @param {string} bin
+ * @param {string} configPath
+ * @param {(msg: Record<string, unknown>) => boolean} ready
+ * @returns {Promise<{ pid: number; stop(): Promise<void> }>}
+ */
+export async function startDaemon(bin, configPath, ready) {
+  const child = spawn(
+    process.execPath,
+    [repo(`apps/daemons/bin/${bin}.js`), "--config", configPath],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  await new Promise((resolve, reject) => {
+    createInterface({ input: /** @type {import("node:stream").Readable} */ (child.stderr) }).on(
+      "line",
+      (line) => {
+        try {
+          if (ready(JSON.parse(line))) resolve(undefined);
+        } catch {
+          // not a JSON line: ignored
+        }
+      },
+    );
+    child.once("exit", (code) => reject(new Error(`${bin} exited with ${code}`)));
+  });
+  return { pid: /** @type {number} */ (child.pid), stop: () => stop(child) };
+}
+
+/** @param {ChildProcess} child */
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+    child.once("exit", () => resolve(undefined));
+    child.kill("SIGTERM");
+  }).then(() => undefined);
+}
+
+/** `nproc`, CPU model, memory, Node version and the load average, for the README. */
+export function machine() {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const gib = (totalmem() / 2 ** 30).toFixed(1);
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
+  return `${cpus().length} × ${cpu}, ${gib} GiB, Node ${process.version}, load average ${load}`;
+}

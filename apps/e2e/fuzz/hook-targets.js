@@ -1,0 +1,195 @@
+// Fuzz targets for the cPanel hook: one payload in, the hook's promises checked — STDOUT stays
+// empty (or "1"), at most one spool file appears and only in parsed/, nothing else in the
+// sandbox changes, no password is written, no prototype is polluted.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { runHook } from "@spoor/cpanel-hook";
+import { PASSWORD_MARKER } from "./hook-payloads.js";
+
+/** Every hook event kind, opted in so that as many payloads as possible reach the spool. */
+const ALL_KINDS = [
+  "forward_removed_recipient",
+  "domain_forward_added",
+  "domain_forward_removed",
+  "filter_stored",
+  "filter_deleted",
+  "mailbox_password_changed",
+  "mailbox_created",
+  "mailbox_deleted",
+  "autoresponder_added",
+  "autoresponder_deleted",
+  "default_address_set",
+];
+const DIAGNOSTIC = "spoor-cpanel-hook: ";
+const SPOOL_NAME = /^error\.\d+\.\d{7}\.json$/;
+
+/**
+ * @typedef {object} HookSandbox
+ * @property {string} root
+ * @property {string} configPath
+ * @property {string} parsed
+ * @property {() => Promise<void>} cleanup
+ */
+
+/**
+ * A temp root with a 0600 config (0700 directories) whose spool lives inside it.
+ * @returns {Promise<HookSandbox>}
+ */
+export async function makeHookSandbox() {
+  const root = await mkdtemp(join(tmpdir(), "spoor-fuzz-hook-"));
+  const etc = join(root, "etc");
+  await mkdir(etc, { mode: 0o700 });
+  const state = join(root, "state");
+  const paths = {
+    parsed_entries_path: join(state, "parsed"),
+    transmitted_entries_path: join(state, "transmitted"),
+    transmission_failed_entries_path: join(state, "failed"),
+    quarantine_path: join(state, "quarantine"),
+    state_path: join(state, "state"),
+  };
+  const configPath = join(etc, "spoor.yml");
+  const yaml = [
+    "followers:",
+    `  error: { name: ${JSON.stringify(join(root, "error_log"))} }`,
+    "transmission:",
+    "  credentials: { api_identifier: fuzz, api_secret: not-a-real-secret }",
+    "  host: https://spoor.example.test",
+    `  events: ${JSON.stringify(ALL_KINDS)}`,
+    "application:",
+    ...Object.entries(paths).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`),
+    "",
+  ].join("\n");
+  await writeFile(configPath, yaml, { mode: 0o600 });
+  return {
+    root,
+    configPath,
+    parsed: paths.parsed_entries_path,
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** @param {string} dir @returns {Promise<string[]>} every path under `dir` */
+async function listTree(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.map((entry) => join(entry.parentPath ?? entry.path, entry.name)).sort();
+}
+
+/** @param {string} what @param {unknown} detail */
+function violation(what, detail) {
+  return new Error(`${what}: ${JSON.stringify(detail).slice(0, 600)}`);
+}
+
+/**
+ * Checks what one hook run left behind and removes the spool file it wrote.
+ * @param {HookSandbox} sandbox
+ * @param {readonly string[]} before the tree before the run
+ * @param {{ stdout: string; stderr: string; code: number | null }} run
+ * @param {boolean} spawned whether it ran as a process (STDOUT "1" is then tolerated)
+ * @returns {Promise<"spooled" | "not-spooled">}
+ */
+async function checkAftermath(sandbox, before, run, spawned) {
+  if (!(run.stdout === "" || (spawned && run.stdout === "1")))
+    throw violation("STDOUT", run.stdout);
+  if (run.code !== 0 && run.code !== 1) throw violation("exit code", run);
+  for (const line of run.stderr.split("\n")) {
+    if (line !== "" && !line.startsWith(DIAGNOSTIC))
+      throw violation("unexpected STDERR line", line);
+  }
+  if (run.stderr.includes(PASSWORD_MARKER)) throw violation("password on STDERR", run.stderr);
+  if (/** @type {any} */ ({}).polluted !== undefined) throw violation("prototype polluted", run);
+  const after = await listTree(sandbox.root);
+  const added = after.filter((path) => !before.includes(path));
+  const removed = before.filter((path) => !after.includes(path));
+  const spooled = added.filter(
+    (path) =>
+      path.startsWith(`${sandbox.parsed}/`) &&
+      SPOOL_NAME.test(path.slice(sandbox.parsed.length + 1)),
+  );
+  const stray = added.filter(
+    (path) => !spooled.includes(path) && !before.includes(path) && !isSpoolDirectory(sandbox, path),
+  );
+  if (removed.length > 0 || stray.length > 0 || spooled.length > 1) {
+    throw violation("files changed outside the one spool entry", { added, removed });
+  }
+  if (spooled.length === 0) return "not-spooled";
+  const text = await readFile(/** @type {string} */ (spooled[0]), "utf8");
+  const entry = JSON.parse(text);
+  if (entry.type !== "error" || typeof entry.id !== "string" || typeof entry.event !== "string") {
+    throw violation("spool entry shape", entry);
+  }
+  if (text.includes(PASSWORD_MARKER)) throw violation("password in the spool", text);
+  await unlink(/** @type {string} */ (spooled[0]));
+  return "spooled";
+}
+
+/** The spool's own directories, created on first use. @param {HookSandbox} sandbox @param {string} path */
+function isSpoolDirectory(sandbox, path) {
+  const state = join(sandbox.root, "state");
+  return ["", "/parsed", "/transmitted", "/failed", "/quarantine"].some(
+    (suffix) => path === state + suffix,
+  );
+}
+
+/**
+ * Runs the hook in this process (`runHook` of @spoor/cpanel-hook, as the bundle's main does)
+ * on `input` and checks the aftermath.
+ * @param {HookSandbox} sandbox
+ * @param {Buffer} input
+ */
+export async function checkHookInProcess(sandbox, input) {
+  const before = await listTree(sandbox.root);
+  let stdout = "";
+  let stderr = "";
+  const code = await runHook({
+    argv: ["--config", sandbox.configPath],
+    scriptPath: "/usr/local/cpanel/3rdparty/bin/spoor-cpanel-hook",
+    stdin: Readable.from(input.length === 0 ? [] : [input]),
+    writeStdout: (text) => {
+      stdout += text;
+    },
+    writeStderr: (text) => {
+      stderr += text;
+    },
+    now: Date.now,
+    randomBytes: (size) => randomBytes(size),
+  });
+  return checkAftermath(sandbox, before, { code, stdout, stderr }, false);
+}
+
+/**
+ * Runs the bundled hook script as cPanel does (a process, payload on STDIN) and checks the
+ * aftermath.
+ * @param {HookSandbox} sandbox
+ * @param {string} bundle path of `packages/cpanel-hook/dist/hook.js`
+ * @param {Buffer} input
+ */
+export async function checkHookProcess(sandbox, bundle, input) {
+  const before = await listTree(sandbox.root);
+  const run = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, "--config", sandbox.configPath], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    /** @type {Buffer[]} */
+    const out = [];
+    /** @type {Buffer[]} */
+    const err = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.stdin.on("error", () => undefined);
+    child.on("error", reject);
+    child.on("close", (code) =>
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
+    );
+    child.stdin.end(input);
+  });
+  return checkAftermath(sandbox, before, /** @type {any} */ (run), true);
+}
