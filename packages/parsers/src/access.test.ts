@@ -213,11 +213,34 @@ describe("parseAccessLine: real cPanel lines (cpanel.md §1.1)", () => {
     });
   });
 
-  it("leaves proxy-subdomain lines and the IP-less forum sample exactly unrecognised (as the original)", () => {
+  it("reads proxy-subdomain lines (webmail.example.com through Apache) like direct ones", () => {
     expectEach(
       '23.178.112.219 proxy - [08/16/2024:17:40:58 -0000] "GET /.well-known/acme-challenge/x HTTP/1.1" 200 0 "http://cpanel.example.net/" "Mozilla/5.0 (compatible; Let\'s Encrypt validation server; +https://www.letsencrypt.org)" "-" "X-Forwarded-For: 23.178.112.219" 443',
-      { type: "access", event: "unrecognised" },
+      {
+        type: "access",
+        event: "unrecognised",
+        log_time: 1723830058,
+        ip: "23.178.112.219",
+        credential: "-",
+        context: "unrecognised",
+        status: "success",
+      },
     );
+    expectEach(
+      '198.51.100.7 proxy alice%40example.com [08/16/2024:17:40:58 -0000] "POST /cpsess1234567890/webmail/jupiter/mail/doaddfwd.html HTTP/1.1" 200 0 "https://webmail.example.com/" "Mozilla/5.0" "s" "X-Forwarded-For: 198.51.100.7" 443',
+      {
+        type: "access",
+        event: "forward_added_partial_ip",
+        log_time: 1723830058,
+        ip: "198.51.100.7",
+        credential: "alice@example.com",
+        context: "mailbox",
+        status: "success",
+      },
+    );
+  });
+
+  it("leaves the IP-less forum sample exactly unrecognised (as the original)", () => {
     expectEach(
       '- cpanelusername [09/29/2020:15:09:14 -0000] "GET /cpsess5129739064/frontend/paper_lantern/email_accounts/index.html HTTP/1.1" 200 0 "" "Mozilla/5.0" "s" "-" 2083',
       { type: "access", event: "unrecognised" },

@@ -7,8 +7,10 @@ import { unrecognised } from "./unrecognised.js";
 
 export type { AccessEntry, UnrecognisedEntry } from "./entry.js";
 
-// `IP - ` (one whitespace character on each side of the dash, as the original).
-const PREFIX = /([^\t\n\v\f\r ]+)[\t\n\v\f\r ]-[\t\n\v\f\r ]/y;
+// `IP - ` (one whitespace character on each side of the dash, as the original), or `IP proxy `
+// for requests that reached cpsrvd through a service subdomain (`webmail.example.com`), where
+// a webmail user's forwarder changes are logged the same way. The original only knew `-`.
+const PREFIX = /([^\t\n\v\f\r ]+)[\t\n\v\f\r ](?:-|proxy)[\t\n\v\f\r ]/y;
 // `[TIMESTAMP] "REQUEST" STATUS` followed by whitespace or the end of the line (the port and
 // everything else after the status are optional). A timestamp longer than 64 characters can
 // never be valid, so a line the bound changes is one the original died on.

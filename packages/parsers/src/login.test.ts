@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { L, unix, withEndings } from "../test/samples.js";
+import { isInteresting } from "./is-interesting.js";
 import { parseLoginLine } from "./login.js";
 import { parseLine } from "./parse-line.js";
 
@@ -310,6 +311,24 @@ describe("parseLoginLine: deliberate differences", () => {
         '[2024-08-16 18:00:00 +0000] info [webmaild] 192.0.2.66 - victim@example.net "GET /a - SUCCESS HTTP/1.1" FAILED LOGIN webmaild: user password incorrect',
       ),
     ).toMatchObject({ status: "failed", credential: "victim@example.net" });
+  });
+
+  it("never reads a user name holding ` - SUCCESS LOGIN` inside a failure line as a success", () => {
+    const line =
+      '[2024-08-16 18:00:00 +0000] info [webmaild] 192.0.2.60 - attacker@example.net - SUCCESS LOGIN webmaild "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN webmaild: user name not found';
+    expect(parseLoginLine(line)).toStrictEqual({
+      type: "login",
+      event: "login",
+      log_time: 1723831200,
+      ip: "192.0.2.60",
+      credential: "attacker@example.net - SUCCESS LOGIN webmaild",
+      status: "failed",
+      scope: "webmaild",
+      context: "mailbox",
+      endpoint: "POST /login/?login_only=1 HTTP/1.1",
+      message: "user name not found",
+    });
+    expect(isInteresting(parseLoginLine(line))).toBe(false);
   });
 
   it("gives unmatched lines and impossible dates {type, event: unrecognised}", () => {

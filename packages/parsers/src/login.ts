@@ -52,6 +52,10 @@ function entry(
 }
 
 function parseSuccess(line: string, from: number, logTime: number, tag: string, ip: string) {
+  // A genuine success line carries no request line, so it holds no `"` at all. A failure line
+  // always does, and its user name is outsider-controlled: a name like `a@b - SUCCESS LOGIN
+  // webmaild` inside a FAILED line must not read as a successful mailbox login.
+  if (line.indexOf('"', from) !== -1) return undefined;
   SUCCESS.lastIndex = from;
   const success = SUCCESS.exec(line);
   if (success === null) return undefined;

@@ -28,7 +28,7 @@ describe("printed entries (README examples)", () => {
       [
         "access",
         '192.0.2.1 proxy - [08/16/2024:17:40:58 -0000] "GET /.well-known/acme-challenge/x HTTP/1.1" 200 0 "-" "-" "-" "X-Forwarded-For: 192.0.2.1" 443',
-        '{"type":"access","event":"unrecognised"}',
+        '{"type":"access","event":"unrecognised","log_time":1723830058,"ip":"192.0.2.1","credential":"-","context":"unrecognised","status":"success"}',
         false,
       ],
     ];
