@@ -127,7 +127,7 @@ describe("hostile log content", () => {
     expect(await stack.agent.stop("SIGTERM")).toEqual({ code: 0, signal: null });
   });
 
-  // Regression (bug in @spoor/parsers, see the e2e README): a remote client chooses the login
+  // Regression (bug 1 of the README, fixed in @spoor/parsers 8cbd129): a remote client chooses the login
   // name of a failed login; one holding " - SUCCESS LOGIN webmaild" (no quote needed) is read
   // as a successful webmail login of any address it names.
   it("does not turn a failed login whose user name imitates a success into a login event", async () => {

@@ -1,11 +1,17 @@
-import { open, rename, truncate, unlink, writeFile } from "node:fs/promises";
+import { open, rename, stat, truncate, unlink, writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { expectedReports, settleDelivery } from "./harness/delivery.js";
 import { keyViolations } from "./harness/idempotency.js";
-import { accessEvents, corpusLines, type MailboxEvent } from "./harness/log-lines.js";
+import {
+  accessEvents,
+  corpusLines,
+  hookForwardAdded,
+  type MailboxEvent,
+} from "./harness/log-lines.js";
 import { appendLines } from "./harness/log-writer.js";
 import { type Stack, startStack } from "./harness/stack.js";
+import { waitFor } from "./harness/wait-for.js";
 
 const defer = useCleanups();
 
@@ -15,10 +21,11 @@ async function accessStack(reporter: string): Promise<Stack> {
   return stack;
 }
 
-/** The events' lines with real background lines between them. */
+/** The events' lines, each followed by a real background line. (Each write starts with its own
+ *  event line: a file truncated and rewritten with the same first bytes cannot be told apart.) */
 function withBackground(events: readonly MailboxEvent[]): Array<string | Buffer> {
   const corpus = corpusLines("access");
-  return events.flatMap((event, index) => [corpus[(index * 7) % corpus.length]!, event.line]);
+  return events.flatMap((event, index) => [event.line, corpus[(index * 7) % corpus.length]!]);
 }
 
 async function expectExactlyDelivered(
@@ -69,9 +76,16 @@ describe("log rotation and truncation under the running agent", () => {
     await appendLines(path, withBackground(events.slice(40, 50)));
     await settleDelivery(stack.receiver, stack.reporter, events.slice(0, 50), stack.root);
 
-    // Truncated and at once written past the old read position in one go.
-    await truncate(path, 0);
-    await appendLines(path, withBackground(events.slice(50)));
+    // Truncated and written past the old read position before the follower looks again (the
+    // agent is stopped meanwhile, as a busy machine may delay it): only the changed first
+    // bytes tell the truncation.
+    stack.agent.child.kill("SIGSTOP");
+    try {
+      await truncate(path, 0);
+      await appendLines(path, withBackground(events.slice(50)));
+    } finally {
+      stack.agent.child.kill("SIGCONT");
+    }
     await expectExactlyDelivered(stack, events);
     const truncations = stack.agent.logLines().filter((l) => l.msg === "log truncated");
     expect(truncations.length).toBe(2);
@@ -93,5 +107,40 @@ describe("log rotation and truncation under the running agent", () => {
     const rotated = await stack.agent.waitForLog("deletion", (l) => l.msg === "log rotated");
     expect(rotated).toMatchObject({ path });
     expect(rotated.renamedTo).toBeUndefined();
+  });
+
+  it("never reads a log regrown past its read position from that stale offset (no line starts mid-line)", async () => {
+    const stack = await startStack({ followers: ["error"], reporter: "stale-offset-e2e" });
+    defer(() => stack.close());
+    const path = stack.root.logPath("error");
+    const first = hookForwardAdded("genuine-before@victim.example", 1);
+    await appendLines(path, [...corpusLines("error").slice(0, 20), first.line]);
+    await settleDelivery(stack.receiver, stack.reporter, [first], stack.root);
+    const { size: offset } = await stat(path);
+    await waitFor(
+      "the checkpoint at the end",
+      async () => (await stack.root.checkpoint("error"))?.offset === offset,
+    );
+
+    // Truncated and rewritten while the agent is held up: another service's line whose
+    // outsider-controlled text starts exactly at the old read position with a hook line.
+    const forged = hookForwardAdded("forged-stale@victim.example", 2).line;
+    const prefix = "[2024-08-16 18:20:00 +0000] warn [cpsrvd] rejected login name ";
+    const filler = "x".repeat(offset - Buffer.byteLength(prefix));
+    const second = hookForwardAdded("genuine-after@victim.example", 3);
+    stack.agent.child.kill("SIGSTOP");
+    try {
+      await truncate(path, 0);
+      await appendLines(path, [`${prefix}${filler}${forged}`, second.line]);
+    } finally {
+      stack.agent.child.kill("SIGCONT");
+    }
+    const delivered = await settleDelivery(
+      stack.receiver,
+      stack.reporter,
+      [first, second],
+      stack.root,
+    );
+    expect(delivered.reports).toEqual(expectedReports([first, second]));
   });
 });

@@ -35,14 +35,12 @@ export function sampleProcess(pid) {
  * @returns {ProcSample}
  */
 export function sampleProcesses(pids) {
-  return pids
-    .map(sampleProcess)
-    .reduce(
-      (sum, s) => ({
-        rssKiB: sum.rssKiB + s.rssKiB,
-        hwmKiB: sum.hwmKiB + s.hwmKiB,
-        cpuSeconds: sum.cpuSeconds + s.cpuSeconds,
-      }),
-      { rssKiB: 0, hwmKiB: 0, cpuSeconds: 0 },
-    );
+  return pids.map(sampleProcess).reduce(
+    (sum, s) => ({
+      rssKiB: sum.rssKiB + s.rssKiB,
+      hwmKiB: sum.hwmKiB + s.hwmKiB,
+      cpuSeconds: sum.cpuSeconds + s.cpuSeconds,
+    }),
+    { rssKiB: 0, hwmKiB: 0, cpuSeconds: 0 },
+  );
 }
