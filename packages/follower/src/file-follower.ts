@@ -36,6 +36,7 @@ export class FileFollower implements Follower {
   private readonly files: RotationTracker;
   private readonly watcher: { close(): Promise<void> };
   private started = false;
+  private waited = false;
   private closed = false;
   private iterated = false;
   private fatal: unknown;
@@ -124,6 +125,12 @@ export class FileFollower implements Follower {
     const { notifier } = this.s;
     notifier.begin();
     if (this.started) {
+      // After a wait the file may have been truncated and regrown past our position: look
+      // at its head before reading on, never from the middle of someone else's line.
+      if (this.waited) {
+        this.waited = false;
+        await this.inspectActive();
+      }
       const batch = await this.readBatch();
       if (batch || (!notifier.inTrouble && (await this.inspect()))) {
         notifier.end(this.s.path);
@@ -134,6 +141,7 @@ export class FileFollower implements Follower {
     }
     const calm = !notifier.inTrouble;
     if (calm) notifier.end(this.s.path);
+    this.waited = true;
     await this.wake.wait(calm ? this.files.waitMs() : this.s.safetyPollMs, calm);
     return undefined;
   }
@@ -203,14 +211,20 @@ export class FileFollower implements Follower {
     return batch;
   }
 
-  /** Looks at the file and the path; true when there may be something to read now. */
-  private async inspect(): Promise<boolean> {
+  /** Checks the active file (growth, truncation): "unread" bytes, "idle", or "failed". */
+  private async inspectActive(): Promise<"unread" | "idle" | "failed"> {
     try {
-      if (await this.files.checkActive()) return true;
+      return (await this.files.checkActive()) ? "unread" : "idle";
     } catch (error) {
       this.s.notifier.thrown(this.files.active?.path ?? this.s.path, "stat", error);
-      return false;
+      return "failed";
     }
+  }
+
+  /** Looks at the file and the path; true when there may be something to read now. */
+  private async inspect(): Promise<boolean> {
+    const active = await this.inspectActive();
+    if (active !== "idle") return active === "unread";
     try {
       const here = await identityAt(this.s.path);
       const changed = await this.files.checkPath(here);

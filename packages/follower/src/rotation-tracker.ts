@@ -45,7 +45,7 @@ export class RotationTracker {
 
   /**
    * Whether the active file has unread bytes; restarts it from 0 when it shrank below the
-   * read position or its first bytes changed (truncation).
+   * read position or its first bytes changed (truncated, possibly regrown past the position).
    * @throws the error of fstat or of reading the first bytes
    */
   async checkActive(): Promise<boolean> {
@@ -53,10 +53,11 @@ export class RotationTracker {
     if (!source) return false;
     const { size } = await source.handle.stat();
     const position = this.reader.position;
-    if (size > position) return true;
+    // Growth alone proves nothing: a file truncated and written past the read position since
+    // the last look would otherwise be read on from the middle of a line. Compare the head.
     const reason =
       size < position ? "size" : (await source.head.matches(source.handle)) ? undefined : "content";
-    if (reason === undefined) return false;
+    if (reason === undefined) return size > position;
     const { path, file } = source;
     this.s.notifier.emit({ kind: "truncated", path, file, size, offset: position, reason });
     source.head.reset();

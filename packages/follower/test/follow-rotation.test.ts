@@ -175,6 +175,22 @@ describe("followFile: delete, truncate, missing", () => {
     });
   });
 
+  it("re-reads from 0 a file truncated and regrown past the position while it waited", async () => {
+    const { log, state } = await setup();
+    await writeFile(log, "");
+    const run = follow(state, { path: log });
+    await run.waitNotice("started");
+    await appendFile(log, text(numbered("aaaa", 2)));
+    await run.waitLines(2);
+    // One open(O_TRUNC)+write: by the time the follower looks, the file is longer than its
+    // position again. Reading on from offset 14 would yield the tail of a rewritten line.
+    await writeFile(log, text(numbered("rewritten line number", 3)));
+    await run.waitLines(5);
+    await run.stop();
+    expect(run.texts()).toEqual([...numbered("aaaa", 2), ...numbered("rewritten line number", 3)]);
+    expect(run.lines[2]).toEqual({ text: "rewritten line number 0", path: log, offset: 0 });
+  });
+
   it("after a restart, notices a file truncated and rewritten past the checkpoint", async () => {
     const { log, state } = await setup();
     await writeFile(log, "");
