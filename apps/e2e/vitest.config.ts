@@ -1,5 +1,5 @@
 import { definePackageTestConfig } from "@spoor/vitest-config";
 
-// The end-to-end files each start several real processes; two at a time keep a busy 2-core
-// machine responsive enough for their deadlines.
-export default definePackageTestConfig({ test: { maxWorkers: 2 } });
+// Each file starts several real processes: two files at a time keep a busy 2-core machine
+// responsive enough, and a test's deadline bounds a hang of several restarts under load.
+export default definePackageTestConfig({ test: { maxWorkers: 2, testTimeout: 180_000 } });

@@ -1,10 +1,10 @@
 // Realistic cPanel hook payloads (cpanel.md §3.4) and fast-check arbitraries that break them:
 // byte mutations, wrong shapes, prototype keys, control characters, huge and deeply nested
-// fields. Password fields carry PASSWORD_MARKER, which must never be written anywhere.
+// fields. Password fields carry PASSWORD_MARKER (no password value may be written anywhere).
 import fc from "fast-check";
 import { mutated } from "./mutations.js";
 
-/** Put in every password field: it must appear in no spool file and no STDERR line. */
+/** The password of the templates that carry one. */
 export const PASSWORD_MARKER = "pw-MARKER-7f3c";
 
 const USER = "cpuser1";
@@ -162,7 +162,6 @@ const nasty = fc.constantFrom(
   "victim@example.net",
   "thief@evil.example,other@evil.example",
   "|/bin/sh -c id",
-  PASSWORD_MARKER,
 );
 
 /** Any JSON value, sometimes nasty text, with the odd prototype key. */

@@ -8,7 +8,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { runHook } from "@spoor/cpanel-hook";
-import { PASSWORD_MARKER } from "./hook-payloads.js";
 
 /** Every hook event kind, opted in so that as many payloads as possible reach the spool. */
 const ALL_KINDS = [
@@ -78,6 +77,36 @@ async function listTree(dir) {
   return entries.map((entry) => join(entry.parentPath ?? entry.path, entry.name)).sort();
 }
 
+/**
+ * The password values of a payload (strings under a key containing "pass", at least 8
+ * characters, so that they cannot occur by chance) that do not also appear as some other field's value — those must never be
+ * written anywhere. Walks at most 100,000 nodes, without recursion.
+ * @param {Buffer} input
+ * @returns {string[]}
+ */
+export function secretsOf(input) {
+  /** @type {unknown} */
+  let document;
+  try {
+    document = JSON.parse(input.toString("utf8"));
+  } catch {
+    return [];
+  }
+  const secrets = new Set();
+  const others = new Set();
+  const stack = [document];
+  for (let visited = 0; stack.length > 0 && visited < 100_000; visited++) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === "string") {
+        (/pass/i.test(key) && value.length >= 8 ? secrets : others).add(value);
+      } else stack.push(value);
+    }
+  }
+  return [...secrets].filter((secret) => !others.has(secret));
+}
+
 /** @param {string} what @param {unknown} detail */
 function violation(what, detail) {
   return new Error(`${what}: ${JSON.stringify(detail).slice(0, 600)}`);
@@ -89,9 +118,10 @@ function violation(what, detail) {
  * @param {readonly string[]} before the tree before the run
  * @param {{ stdout: string; stderr: string; code: number | null }} run
  * @param {boolean} spawned whether it ran as a process (STDOUT "1" is then tolerated)
+ * @param {readonly string[]} secrets password values of the payload ({@link secretsOf})
  * @returns {Promise<"spooled" | "not-spooled">}
  */
-async function checkAftermath(sandbox, before, run, spawned) {
+async function checkAftermath(sandbox, before, run, spawned, secrets) {
   if (!(run.stdout === "" || (spawned && run.stdout === "1")))
     throw violation("STDOUT", run.stdout);
   if (run.code !== 0 && run.code !== 1) throw violation("exit code", run);
@@ -99,7 +129,8 @@ async function checkAftermath(sandbox, before, run, spawned) {
     if (line !== "" && !line.startsWith(DIAGNOSTIC))
       throw violation("unexpected STDERR line", line);
   }
-  if (run.stderr.includes(PASSWORD_MARKER)) throw violation("password on STDERR", run.stderr);
+  if (secrets.some((secret) => run.stderr.includes(secret)))
+    throw violation("password on STDERR", run.stderr);
   if (/** @type {any} */ ({}).polluted !== undefined) throw violation("prototype polluted", run);
   const after = await listTree(sandbox.root);
   const added = after.filter((path) => !before.includes(path));
@@ -121,7 +152,8 @@ async function checkAftermath(sandbox, before, run, spawned) {
   if (entry.type !== "error" || typeof entry.id !== "string" || typeof entry.event !== "string") {
     throw violation("spool entry shape", entry);
   }
-  if (text.includes(PASSWORD_MARKER)) throw violation("password in the spool", text);
+  if (secrets.some((secret) => text.includes(secret)))
+    throw violation("password in the spool", text);
   await unlink(/** @type {string} */ (spooled[0]));
   return "spooled";
 }
@@ -157,7 +189,7 @@ export async function checkHookInProcess(sandbox, input) {
     now: Date.now,
     randomBytes: (size) => randomBytes(size),
   });
-  return checkAftermath(sandbox, before, { code, stdout, stderr }, false);
+  return checkAftermath(sandbox, before, { code, stdout, stderr }, false, secretsOf(input));
 }
 
 /**
@@ -191,5 +223,5 @@ export async function checkHookProcess(sandbox, bundle, input) {
     );
     child.stdin.end(input);
   });
-  return checkAftermath(sandbox, before, /** @type {any} */ (run), true);
+  return checkAftermath(sandbox, before, /** @type {any} */ (run), true, secretsOf(input));
 }

@@ -33,6 +33,9 @@ const FIELDS = new Set([
   "filter_name",
 ]);
 
+/** Hook-event fields that read as null when cPanel sent nothing usable (parsers README). */
+const NULLABLE = ["forward_type", "forward_to", "email", "domain", "filter_name"];
+
 /** @param {string} what @param {unknown} detail */
 function violation(what, detail) {
   return new Error(`${what}: ${JSON.stringify(detail).slice(0, 400)}`);
@@ -62,8 +65,7 @@ export function checkParseLine(type, line) {
     const ok =
       key === "log_time"
         ? Number.isSafeInteger(value)
-        : typeof value === "string" ||
-          (value === null && ["forward_to", "email", "domain", "filter_name"].includes(key));
+        : typeof value === "string" || (value === null && NULLABLE.includes(key));
     if (!ok) throw violation(`field ${key} = ${String(value)}`, line);
   }
   if (

@@ -12,9 +12,7 @@ const defer = useCleanups();
 const CONCURRENCY = 4;
 
 describe("SIGTERM", () => {
-  it("exits 0 within 5 s mid-traffic with checkpoints written; a restart neither loses nor re-sends", {
-    timeout: 120_000,
-  }, async () => {
+  it("exits 0 within 5 s mid-traffic with checkpoints written; a restart neither loses nor re-sends", async () => {
     const stack = await startStack({
       followers: ["access", "login"],
       reporter: "sigterm-e2e",

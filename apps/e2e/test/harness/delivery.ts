@@ -27,7 +27,7 @@ export async function settleDelivery(
   host: string,
   events: readonly MailboxEvent[],
   root: SpoorRoot,
-  timeoutMs = 40_000,
+  timeoutMs = 60_000,
 ): Promise<Delivered> {
   const wanted = new Set(events.map((event) => event.address));
   let missing = wanted.size;
