@@ -1,4 +1,5 @@
-// Footprint of spoor on a cPanel-like load: resident memory (VmRSS, VmHWM) and CPU seconds
+// Footprint of spoor on a cPanel-like load: resident memory (VmRSS, VmHWM, and Pss, which
+// counts the node binary's shared pages once across processes) and CPU seconds
 // (utime + stime) of the one-process agent and of the four unit processes (access, error and
 // login followers + transmitter, summed), idle and while the real v120 corpus is replayed.
 //   node bench/footprint-bench.js     (after `turbo run build`; pnpm bench runs it)
@@ -81,6 +82,7 @@ async function measure(pids, seconds, each) {
     rssMiBAvg: Number((sumRss / seconds / 1024).toFixed(1)),
     rssMiBMax: Number((maxRss / 1024).toFixed(1)),
     hwmMiB: Number((last.hwmKiB / 1024).toFixed(1)),
+    pssMiBEnd: Number((last.pssKiB / 1024).toFixed(1)),
   };
 }
 

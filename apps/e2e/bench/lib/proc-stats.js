@@ -9,11 +9,14 @@ const TICKS_PER_SECOND =
  * @typedef {object} ProcSample
  * @property {number} rssKiB VmRSS
  * @property {number} hwmKiB VmHWM (peak RSS)
+ * @property {number} pssKiB Pss of smaps_rollup: shared pages (the node binary) divided among
+ *   the processes sharing them, so that a sum over processes counts them once
  * @property {number} cpuSeconds utime + stime
  */
 
 /**
- * Reads `/proc/<pid>/status` (VmRSS, VmHWM) and `/proc/<pid>/stat` (utime, stime).
+ * Reads `/proc/<pid>/status` (VmRSS, VmHWM), `/proc/<pid>/smaps_rollup` (Pss) and
+ * `/proc/<pid>/stat` (utime, stime).
  * @param {number} pid
  * @returns {ProcSample}
  * @throws the read error when the process is gone
@@ -26,7 +29,14 @@ export function sampleProcess(pid) {
   // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rssKiB: kib("VmRSS"), hwmKiB: kib("VmHWM"), cpuSeconds: ticks / TICKS_PER_SECOND };
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  const pssKiB = Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? NaN);
+  return {
+    rssKiB: kib("VmRSS"),
+    hwmKiB: kib("VmHWM"),
+    pssKiB,
+    cpuSeconds: ticks / TICKS_PER_SECOND,
+  };
 }
 
 /**
@@ -39,8 +49,9 @@ export function sampleProcesses(pids) {
     (sum, s) => ({
       rssKiB: sum.rssKiB + s.rssKiB,
       hwmKiB: sum.hwmKiB + s.hwmKiB,
+      pssKiB: sum.pssKiB + s.pssKiB,
       cpuSeconds: sum.cpuSeconds + s.cpuSeconds,
     }),
-    { rssKiB: 0, hwmKiB: 0, cpuSeconds: 0 },
+    { rssKiB: 0, hwmKiB: 0, pssKiB: 0, cpuSeconds: 0 },
   );
 }
