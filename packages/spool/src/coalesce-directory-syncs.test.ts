@@ -26,6 +26,18 @@ describe("coalesceDirectorySyncs", () => {
     await later;
   });
 
+  it("with a linger, shares one fsync among the calls made before it starts", async () => {
+    const sync = coalesceDirectorySyncs({ lingerMs: () => 20 });
+    const first = sync(directory);
+    const second = sync(directory);
+    expect(second).toBe(first);
+    await first;
+    const again = sync(directory);
+    expect(sync(directory)).toBe(again);
+    expect(again).not.toBe(first);
+    await again;
+  });
+
   it("rejects with the fsync's error, and recovers for later calls", async () => {
     const sync = coalesceDirectorySyncs();
     await expect(sync(join(directory, "missing"))).rejects.toMatchObject({ code: "ENOENT" });

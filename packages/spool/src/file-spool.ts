@@ -1,4 +1,5 @@
-import { lutimes, rm, unlink } from "node:fs/promises";
+import { lutimesSync } from "node:fs";
+import { rm, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { listArchive, listFailedArchive } from "./archive-listing.js";
 import { checkEntryName, checkFileName } from "./check-file-name.js";
@@ -7,6 +8,7 @@ import { decodeEntry } from "./decode-entry.js";
 import { ensureSpoolDirectories } from "./ensure-spool-directories.js";
 import { listSpoolDirectory } from "./list-spool-directory.js";
 import { moveFile } from "./move-file.js";
+import { createMoveSyncs } from "./move-syncs.js";
 import { planPrune } from "./plan-prune.js";
 import { QueueCounter } from "./queue-counter.js";
 import { readSpoolFile } from "./read-spool-file.js";
@@ -34,6 +36,7 @@ export function createFileSpool(options: SpoolOptions): SpoolStore {
     async () => (await listSpoolDirectory(paths.parsed)).entries.length,
   );
   const syncDirectory = coalesceDirectorySyncs();
+  const { sync: syncMoves, counted } = createMoveSyncs();
   const writeContext = {
     directory: paths.parsed,
     owner,
@@ -48,16 +51,18 @@ export function createFileSpool(options: SpoolOptions): SpoolStore {
     quarantine: paths.quarantine,
   };
 
-  const moveOut = async (name: string, to: string, reason?: string): Promise<string> => {
-    checkFileName(name);
-    const finalName = await moveFile(paths.parsed, name, to, syncDirectory);
-    if (parseSpoolFileName(name) !== undefined) counter.add(-1);
-    if (reason !== undefined) {
-      await writeReasonFile(to, finalName, reason);
-      await syncDirectory(to);
-    }
-    return finalName;
-  };
+  // sameContentIsDone: in transmitted/ and failed/ an identical file under the name means the
+  // entry is already there (quarantine/ keeps every odd file it is given).
+  const moveOut = (name: string, to: string, reason?: string, sameContentIsDone = true) =>
+    counted(async () => {
+      checkFileName(name);
+      const finalName = await moveFile(paths.parsed, name, to, syncMoves, { sameContentIsDone });
+      if (parseSpoolFileName(name) !== undefined) counter.add(-1);
+      if (reason !== undefined) {
+        await writeReasonFile(to, finalName, reason);
+        await syncMoves(to);
+      }
+    });
 
   return {
     write: (entries) => writeEntries(writeContext, entries),
@@ -83,21 +88,26 @@ export function createFileSpool(options: SpoolOptions): SpoolStore {
     },
     async markTransmitted(file) {
       checkFileName(file.name);
-      const seconds = now() / 1000; // the move time, which retention counts from
-      await lutimes(join(paths.parsed, file.name), seconds, seconds);
+      // The move time, which retention counts from (the link's ctime would not follow `now`).
+      // Synchronous: one quick syscall instead of a thread-pool round trip.
+      const seconds = now() / 1000;
+      lutimesSync(join(paths.parsed, file.name), seconds, seconds);
       await moveOut(file.name, paths.transmitted);
     },
     async markFailed(file, reason) {
       await moveOut(file.name, paths.failed, reason);
     },
     async quarantine(file, reason) {
-      await moveOut(file.name, paths.quarantine, reason);
+      await moveOut(file.name, paths.quarantine, reason, false);
     },
     async requeue(name) {
       checkEntryName(name);
-      const finalName = await moveFile(paths.failed, name, paths.parsed, syncDirectory);
-      await unlink(join(paths.failed, `${name}${REASON_SUFFIX}`)).catch(() => undefined);
-      await syncDirectory(paths.failed);
+      const finalName = await counted(async () => {
+        const moved = await moveFile(paths.failed, name, paths.parsed, syncMoves);
+        await unlink(join(paths.failed, `${name}${REASON_SUFFIX}`)).catch(() => undefined);
+        await syncMoves(paths.failed);
+        return moved;
+      });
       counter.add(1);
       const { type, unixSeconds } = parseSpoolFileName(finalName)!;
       return { name: finalName, path: join(paths.parsed, finalName), type, unixSeconds };

@@ -71,11 +71,17 @@ export function createMemorySpool(options: SpoolLimits = {}): SpoolStore {
     checkFileName(name);
     const stored = places[from].get(name);
     if (stored === undefined) throw notFoundError(from, name);
+    // As the file spool: in the archives an identical file under the name is this entry.
+    const sameIsDone = to === "transmitted" || to === "failed";
     let attempt = 0;
-    while (places[to].has(alternativeName(name, attempt))) attempt++;
+    let taken = places[to].get(name);
+    while (taken !== undefined && !(sameIsDone && taken.bytes.equals(stored.bytes))) {
+      attempt++;
+      taken = places[to].get(alternativeName(name, attempt));
+    }
     const finalName = alternativeName(name, attempt);
     places[from].delete(name);
-    const moved: StoredFile = { bytes: stored.bytes, movedAtMs: now() };
+    const moved: StoredFile = { bytes: stored.bytes, movedAtMs: taken?.movedAtMs ?? now() };
     if (reason !== undefined) moved.reason = sanitizeReason(reason);
     places[to].set(finalName, moved);
     return finalName;

@@ -1,15 +1,26 @@
-import { constants } from "node:fs";
-import { copyFile, link, lstat, open, rename, unlink } from "node:fs/promises";
+import { constants, linkSync, unlinkSync } from "node:fs";
+import { copyFile, lstat, open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { alternativeName } from "./alternative-name.js";
+import { isSameFile } from "./is-same-file.js";
 
 const MAX_ATTEMPTS = 1000;
+
+/** How {@link moveFile} treats a target name that is taken. */
+export interface MoveOptions {
+  /** Also count a regular file with identical bytes as this file already moved (archives). */
+  sameContentIsDone?: boolean;
+}
 
 /**
  * Moves `name` from one directory to another without ever overwriting: hard-link under the
  * first free name (see alternativeName), fsync the target directory, unlink the source, fsync
- * the source directory. A crash in between leaves the file in both places, never in neither.
+ * the source directory. A crash in between leaves the file in both places, never in neither;
+ * moving it again is idempotent: a taken name that holds this very file (same inode, or with
+ * `sameContentIsDone` the same bytes) counts as done, and only the source is removed.
  * Across filesystems the file is copied (no-clobber) instead; a directory is renamed.
+ * link and unlink are synchronous (microseconds on a local disk, against a thread-pool round
+ * trip); the directory fsyncs are not, and are shared by concurrent moves (`syncDirectory`).
  * @returns the name it has in `toDirectory`.
  * @throws fs errors, e.g. code "ENOENT" when the source is gone.
  */
@@ -18,6 +29,7 @@ export async function moveFile(
   name: string,
   toDirectory: string,
   syncDirectory: (directory: string) => Promise<void>,
+  options: MoveOptions = {},
 ): Promise<string> {
   const source = join(fromDirectory, name);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -26,13 +38,16 @@ export async function moveFile(
     try {
       await placeAt(source, target);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (!isSameFile(source, target, options.sameContentIsDone === true)) continue;
     }
     await syncDirectory(toDirectory);
-    await unlink(source).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT" && error.code !== "EISDIR") throw error;
-    });
+    try {
+      unlinkSync(source);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "EISDIR") throw error;
+    }
     await syncDirectory(fromDirectory);
     return finalName;
   }
@@ -41,7 +56,7 @@ export async function moveFile(
 
 async function placeAt(source: string, target: string): Promise<void> {
   try {
-    await link(source, target);
+    linkSync(source, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EXDEV") {

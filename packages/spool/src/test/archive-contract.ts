@@ -23,6 +23,30 @@ export function archiveContract(makeSpool: MakeSpool): void {
     await expect(spool.markTransmitted(file!)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
+  it("archives an entry spooled and moved twice once (the same line read again after a crash)", async () => {
+    const { spool } = await openSpool(makeSpool);
+    const entry = sampleEntry("replayed");
+    const [first] = await spool.write([entry]);
+    await spool.markTransmitted(first!);
+    const [again] = await spool.write([entry]);
+    expect(again).toEqual(first);
+    await spool.markTransmitted(again!);
+    expect((await spool.listTransmitted()).map((file) => file.name)).toEqual([first!.name]);
+    const [failing] = await spool.write([sampleEntry("refused twice")]);
+    await spool.markFailed(failing!, "HTTP 422");
+    await spool.write([sampleEntry("refused twice")]);
+    await spool.markFailed(failing!, "HTTP 400");
+    expect(await spool.listFailed()).toEqual([
+      {
+        ...failing,
+        path: expect.stringMatching(new RegExp(`/${failing!.name}$`)),
+        size: expect.any(Number),
+        reason: "HTTP 400",
+      },
+    ]);
+    expect(await spool.list()).toEqual([]);
+  });
+
   it("moves a failed entry with a one-line reason, and requeue puts it back", async () => {
     const { spool } = await openSpool(makeSpool);
     const entry = sampleEntry("refused");
