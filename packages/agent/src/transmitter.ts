@@ -14,7 +14,7 @@ import { createTransmitQueue } from "./transmit-queue.js";
 import { watchQueue } from "./watch-queue.js";
 
 /** Spool files handled at once (reads, moves), whatever the request concurrency. */
-const LOCAL_IO_PARALLELISM = 16;
+const LOCAL_IO_PARALLELISM = 64;
 
 /** Options of {@link runTransmitter}. */
 export interface TransmitterOptions {

@@ -6,9 +6,9 @@ export interface FetchInit {
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
-  /** node-fetch: the keep-alive agent for the URL (other fetch implementations ignore it). */
+  /** The keep-alive agent for the URL (node-fetch takes it too; other fetch implementations ignore it). */
   agent: (url: URL) => Agent;
-  /** node-fetch: no transparent decompression, so body limits count real bytes. */
+  /** No transparent decompression, so body limits count real bytes (node-fetch's option). */
   compress: false;
   /** Redirects are answered, not followed (an Authorization header never travels on). */
   redirect: "manual";
@@ -21,5 +21,5 @@ export interface FetchResponse {
   body: AsyncIterable<Uint8Array | string> | null;
 }
 
-/** A fetch implementation: node-fetch by default; inject another to test exotic failures. */
+/** A fetch implementation: `nodeHttpFetch` by default; inject another (node-fetch works) to test exotic failures. */
 export type FetchFunction = (url: string, init: FetchInit) => Promise<FetchResponse>;

@@ -60,7 +60,8 @@ function failure(
 /**
  * Sends one request with the transport's timeout (covering the whole exchange, body
  * included), the caller's signal and the client's close signal, then reads the body up to
- * `bodyLimit(status)` bytes.
+ * `bodyLimit(status)` bytes. One controller and one timer per request: the timer and the two
+ * signals abort it (cheaper than `AbortSignal.any`, which costs a weak reference per call).
  *
  * @throws ApiError of kind `network`, `timeout` or `aborted` when no complete answer arrives.
  */
@@ -70,19 +71,25 @@ export async function performRequest(
   bodyLimit: (status: number) => number,
   signal?: AbortSignal,
 ): Promise<ReceivedResponse> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), transport.timeoutMs);
-  const signals = [timeout.signal, transport.closed, ...(signal === undefined ? [] : [signal])];
-  const combined = AbortSignal.any(signals);
+  const exchange = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    exchange.abort();
+  }, transport.timeoutMs);
+  const abort = (): void => exchange.abort();
+  transport.closed.addEventListener("abort", abort);
+  signal?.addEventListener("abort", abort);
   try {
-    // node-fetch 3 crashes the process (an unhandled stream error) when handed a signal that
-    // has already fired, so that case never reaches it.
-    combined.throwIfAborted();
+    // A signal that has already fired never reaches fetch (node-fetch 3 even crashed the
+    // process on one: an unhandled stream error).
+    if (transport.closed.aborted || signal?.aborted === true) exchange.abort();
+    exchange.signal.throwIfAborted();
     const response = await transport.fetch(request.url, {
       method: request.method,
       headers: request.headers,
       ...(request.body === undefined ? {} : { body: request.body }),
-      signal: combined,
+      signal: exchange.signal,
       agent: (url) => transport.agents.agentFor(url),
       compress: false,
       redirect: "manual",
@@ -91,8 +98,10 @@ export async function performRequest(
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
     const aborted = signal?.aborted === true || transport.closed.aborted;
-    throw failure(error, request, transport.timeoutMs, timeout.signal.aborted, aborted);
+    throw failure(error, request, transport.timeoutMs, timedOut, aborted);
   } finally {
     clearTimeout(timer);
+    transport.closed.removeEventListener("abort", abort);
+    signal?.removeEventListener("abort", abort);
   }
 }

@@ -1,0 +1,74 @@
+import { mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureLogger } from "../test/helpers/capture-logger.js";
+import { waitFor } from "../test/helpers/wait-for.js";
+import { type QueueWatcher, watchQueue } from "./watch-queue.js";
+
+let dir: string;
+let watcher: QueueWatcher | undefined;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "spoor-watch-queue-"));
+});
+afterEach(async () => {
+  await watcher?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("watchQueue", () => {
+  it("calls onChange for each entry that appears, not for temp files or removals", async () => {
+    let calls = 0;
+    watcher = watchQueue(dir, {
+      onChange: () => {
+        calls += 1;
+      },
+      rescanMs: 3_600_000,
+      logger: captureLogger().logger,
+    });
+    await writeFile(join(dir, ".tmp-0123456789abcdef"), "{");
+    await writeFile(join(dir, "login.1.1000001.json"), "{}");
+    await waitFor("onChange", () => calls >= 1);
+    await unlink(join(dir, ".tmp-0123456789abcdef"));
+    await unlink(join(dir, "login.1.1000001.json"));
+    await writeFile(join(dir, "notes.txt"), "x");
+    await writeFile(join(dir, "login.2.1000002.json"), "{}");
+    await waitFor("onChange", () => calls >= 2);
+    // inotify delivers events in order: everything before the second entry was seen, ignored.
+    expect(calls).toBe(2);
+  });
+
+  it("rescans every rescanMs without events", async () => {
+    let calls = 0;
+    watcher = watchQueue(dir, {
+      onChange: () => {
+        calls += 1;
+      },
+      rescanMs: 20,
+      logger: captureLogger().logger,
+    });
+    await waitFor("onChange", () => calls >= 2);
+    expect(calls).toBeGreaterThanOrEqual(2);
+  });
+
+  it("logs a directory it cannot watch and still rescans", async () => {
+    const captured = captureLogger();
+    let calls = 0;
+    watcher = watchQueue(join(dir, "missing"), {
+      onChange: () => {
+        calls += 1;
+      },
+      rescanMs: 20,
+      logger: captured.logger,
+    });
+    await waitFor("onChange", () => calls >= 1);
+    expect(captured.lines()).toEqual([
+      {
+        time: expect.any(String),
+        level: "warn",
+        msg: "spool watcher error",
+        error: { name: "Error", message: expect.stringContaining("ENOENT"), code: "ENOENT" },
+      },
+    ]);
+  });
+});
