@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import nodeFetch from "node-fetch";
 import { ApiClientConfigError } from "./api-client-config-error.js";
 import { type ApiCredentials, basicAuthorization } from "./basic-authorization.js";
 import { classifyStatus } from "./classify-status.js";
@@ -6,7 +7,6 @@ import type { FetchFunction } from "./fetch-function.js";
 import type { FormattedEntry } from "./format-entry.js";
 import { createKeepAliveAgents } from "./keep-alive-agents.js";
 import { listUrl, type RecordKind } from "./list-url.js";
-import { nodeHttpFetch } from "./node-http-fetch.js";
 import { parseListBody } from "./parse-list-body.js";
 import { type OutgoingRequest, performRequest, type Transport } from "./perform-request.js";
 import type { MailboxEventRecord, ReportRecord } from "./records.js";
@@ -31,7 +31,7 @@ export interface ApiClientOptions {
   /** Limit for a whole exchange, body included (default 30 000 ms). */
   timeoutMs?: number;
   allowInsecureHttp?: boolean;
-  /** Default {@link nodeHttpFetch}: `node:http`/`node:https` with keep-alive agents. */
+  /** Default node-fetch with keep-alive agents. */
   fetch?: FetchFunction;
   /** Default `spoor`. */
   userAgent?: string;
@@ -108,7 +108,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   setMaxListeners(0, closing.signal);
   const agents = createKeepAliveAgents();
   const transport: Transport = {
-    fetch: options.fetch ?? nodeHttpFetch,
+    fetch: options.fetch ?? (nodeFetch as unknown as FetchFunction),
     agents,
     timeoutMs: checkedTimeout(options.timeoutMs),
     closed: closing.signal,

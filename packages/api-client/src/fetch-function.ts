@@ -21,5 +21,5 @@ export interface FetchResponse {
   body: AsyncIterable<Uint8Array | string> | null;
 }
 
-/** A fetch implementation: `nodeHttpFetch` by default; inject another (node-fetch works) to test exotic failures. */
+/** A fetch implementation: node-fetch by default; inject another to test exotic failures. */
 export type FetchFunction = (url: string, init: FetchInit) => Promise<FetchResponse>;

@@ -20,7 +20,6 @@ export { formatRecordsTable } from "./format-records-table.js";
 export { isLoopbackHost } from "./is-loopback-host.js";
 export { encodeRfc3986, listUrl, type RecordKind } from "./list-url.js";
 export { maskSecrets } from "./mask-secrets.js";
-export { nodeHttpFetch } from "./node-http-fetch.js";
 export { parseRetryAfter, RETRY_AFTER_CAP_MS } from "./parse-retry-after.js";
 export type { MailboxEventRecord, ReportRecord } from "./records.js";
 export type { ReportOptions, ReportRequest } from "./report-request.js";
