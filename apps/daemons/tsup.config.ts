@@ -12,6 +12,7 @@ const config: Options[] = [
       "login-follower": "src/login-follower.ts",
       "session-follower": "src/session-follower.ts",
       transmitter: "src/transmitter.ts",
+      "tune-v8": "src/tune-v8.ts",
     },
     { dts: false, clean: false },
   ),
