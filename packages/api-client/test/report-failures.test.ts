@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient, type FormattedEntry } from "../src/index.js";
 import { answer, type CaptureServer, startCaptureServer } from "./capture-server.js";
 import { rejection, waitFor } from "./error-facts.js";
+import { startRawServer } from "./raw-server.js";
 
 const entry: FormattedEntry = { type: "login", time: 1, host: "h" };
 const credentials = { api_identifier: "user123", api_secret: "s3cr3t-value" };
@@ -201,6 +202,25 @@ describe("report POST without an answer", () => {
       method: "POST",
       url,
       isRetryable: true,
+    });
+  });
+
+  it("reports a body the server cuts short as a retryable network error", async () => {
+    const server = await startRawServer("HTTP/1.1 202 Accepted\r\nContent-Length: 10\r\n\r\n{");
+    cleanups.push(() => server.close());
+    const client = createApiClient({ host: server.url, credentials });
+    cleanups.push(() => client.close());
+    const sending = rejection(client.sendReport(entry, options));
+    await waitFor(() => server.requests.length === 1);
+    await server.close();
+    const url = `${server.url}/api/reports`;
+    expect(await sending).toStrictEqual({
+      message: `POST ${url}: connection reset by the server (ECONNRESET)`,
+      kind: "network",
+      method: "POST",
+      url,
+      isRetryable: true,
+      code: "ECONNRESET",
     });
   });
 
