@@ -29,7 +29,6 @@ async function main(): Promise<void> {
     return undefined;
   });
   if (receiver === undefined) return;
-  process.stdout.write(`${receiver.url}\n`);
   logger.info("listening", {
     url: receiver.url,
     db: options.dbPath,
@@ -52,6 +51,9 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // The URL comes last: whoever reads it may signal at once, and the handlers must be in place
+  // (a signal before them would kill the process with the default disposition).
+  process.stdout.write(`${receiver.url}\n`);
 }
 
 void main();
