@@ -7,8 +7,8 @@ import { setFlagsFromString } from "node:v8";
  * doubling it (up to 16 MiB per semi-space) as garbage that survives a collection
  * accumulates. A daemon following busy logs allocates steadily (stat results, buffers,
  * promises) and keeps little of it, so the bigger nursery only grows the resident size:
- * measured on spoor-agent under a 1,000 lines/s replay, 95 MiB after three minutes with the
- * default and 74 MiB with this flag; the transmitter's drain rate is unchanged (4,300–4,600
+ * measured on spoor-agent under a 1,000 lines/s replay, 95.6 MiB after three minutes with the
+ * default and 73.6 MiB with this flag; the transmitter's drain rate is unchanged (2,300–2,400
  * entries/s either way). It is one of the few V8 flags read each time it is used (at every growth
  * decision), so setting it at run time takes effect; `--max-semi-space-size` would be the
  * documented way, but only as a `node` command-line flag (`NODE_OPTIONS` or the unit's
