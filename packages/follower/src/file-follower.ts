@@ -36,7 +36,6 @@ export class FileFollower implements Follower {
   private readonly files: RotationTracker;
   private readonly watcher: { close(): Promise<void> };
   private started = false;
-  private waited = false;
   private closed = false;
   private iterated = false;
   private fatal: unknown;
@@ -125,12 +124,10 @@ export class FileFollower implements Follower {
     const { notifier } = this.s;
     notifier.begin();
     if (this.started) {
-      // After a wait the file may have been truncated and regrown past our position: look
-      // at its head before reading on, never from the middle of someone else's line.
-      if (this.waited) {
-        this.waited = false;
-        await this.inspectActive();
-      }
+      // Since the last read (a wait, or the consumer holding the previous batch) the file may
+      // have been truncated and regrown past our position: look at its head before reading
+      // on, never from the middle of someone else's line.
+      await this.inspectActive();
       const batch = await this.readBatch();
       if (batch || (!notifier.inTrouble && (await this.inspect()))) {
         notifier.end(this.s.path);
@@ -141,7 +138,6 @@ export class FileFollower implements Follower {
     }
     const calm = !notifier.inTrouble;
     if (calm) notifier.end(this.s.path);
-    this.waited = true;
     await this.wake.wait(calm ? this.files.waitMs() : this.s.safetyPollMs, calm);
     return undefined;
   }
