@@ -2,11 +2,11 @@ import { CheckpointError } from "./checkpoint-error.js";
 import { LineReader } from "./line-reader.js";
 import type { LogSource } from "./log-source.js";
 import type { Notifier } from "./notifier.js";
-import { identityAt } from "./open-log.js";
-import { watchPath } from "./path-watcher.js";
+import { identityAt, sameFile } from "./open-log.js";
+import { type PathWatcher, watchPath } from "./path-watcher.js";
 import { RotationTracker } from "./rotation-tracker.js";
 import { planStart, type StartContext } from "./start-plan.js";
-import type { Checkpoint, CheckpointStore, Follower, LineBatch } from "./types.js";
+import type { Checkpoint, CheckpointStore, FileIdentity, Follower, LineBatch } from "./types.js";
 import { WakeSignal } from "./wake-signal.js";
 
 /** {@link FileFollower} settings, every default applied. */
@@ -34,7 +34,9 @@ export class FileFollower implements Follower {
   private readonly reader: LineReader;
   private readonly wake = new WakeSignal();
   private readonly files: RotationTracker;
-  private readonly watcher: { close(): Promise<void> };
+  private readonly watcher: PathWatcher;
+  /** The file last seen at the path (undefined: none; null: not looked yet). */
+  private atPath: FileIdentity | undefined | null = null;
   private started = false;
   private closed = false;
   private iterated = false;
@@ -217,12 +219,25 @@ export class FileFollower implements Follower {
     }
   }
 
+  /**
+   * Re-arms the watcher when another file (or none) is at the path than at the last look: its
+   * own events may have missed the change, and it would then watch the wrong file.
+   */
+  private noteFileAtPath(here: FileIdentity | undefined): void {
+    const before = this.atPath;
+    this.atPath = here;
+    if (before === null) return;
+    const same = before && here ? sameFile(before, here) : before === here;
+    if (!same) this.watcher.rearm();
+  }
+
   /** Looks at the file and the path; true when there may be something to read now. */
   private async inspect(): Promise<boolean> {
     const active = await this.inspectActive();
     if (active !== "idle") return active === "unread";
     try {
       const here = await identityAt(this.s.path);
+      this.noteFileAtPath(here);
       const changed = await this.files.checkPath(here);
       return changed || (await this.files.maybeSwitch());
     } catch (error) {

@@ -11,6 +11,8 @@ export const HEAD_BYTES = 256;
  */
 export class HeadPrint {
   private readonly bytes = Buffer.alloc(HEAD_BYTES);
+  /** Where {@link matches} reads the head again (it runs before every read of a busy log). */
+  private readonly scratch = Buffer.alloc(HEAD_BYTES);
   private size = 0;
   private digest: string | undefined;
 
@@ -25,7 +27,7 @@ export class HeadPrint {
     this.digest = undefined;
   }
 
-  /** Records `count` bytes of `chunk[from…]` read at file offset `position`. */
+  /** Records `count` bytes of `chunk[from...]` read at file offset `position`. */
   observe(chunk: Buffer, from: number, count: number, position: number): void {
     if (position > this.size || this.size === HEAD_BYTES) return;
     const skip = this.size - position;
@@ -55,9 +57,10 @@ export class HeadPrint {
    *  @throws the read error */
   async matches(handle: FileHandle): Promise<boolean> {
     if (this.size === 0) return true;
-    const current = Buffer.alloc(this.size);
-    const { bytesRead } = await handle.read(current, 0, this.size, 0);
-    return bytesRead === this.size && current.equals(this.bytes.subarray(0, this.size));
+    const { bytesRead } = await handle.read(this.scratch, 0, this.size, 0);
+    return (
+      bytesRead === this.size && this.scratch.compare(this.bytes, 0, this.size, 0, this.size) === 0
+    );
   }
 }
 
