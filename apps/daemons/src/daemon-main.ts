@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createLogger, type Logger, parseLogLevel, runUntilSignalled } from "@spoor/agent";
 import { loadConfig, type SpoorConfig } from "@spoor/config";
+import { startHeapTrim } from "./heap-trim.js";
 
 /** What a daemon's body receives. */
 export interface DaemonContext {
@@ -19,6 +20,7 @@ export const EXIT_USAGE = 64;
  * `runUntilSignalled`. Exits 0 after SIGTERM/SIGINT, 78 (EX_CONFIG) for a configuration or
  * permission problem (one line naming the fix; units set `RestartPreventExitStatus=78`),
  * 64 for bad arguments, 1 for anything else. Resolves only after the exit was requested.
+ * Keeps the heap trimmed while it runs (`startHeapTrim`, when started with `--expose-gc`).
  */
 export async function daemonMain(
   name: string,
@@ -43,11 +45,16 @@ export async function daemonMain(
     });
     process.exit(EXIT_USAGE);
   }
-  await runUntilSignalled(
-    async (signal) => {
-      const config = await loadConfig({ path: values.config, root: values.root });
-      await body({ config, logger, signal });
-    },
-    { logger, timeoutMs: 5000 },
-  );
+  const heapTrim = startHeapTrim();
+  try {
+    await runUntilSignalled(
+      async (signal) => {
+        const config = await loadConfig({ path: values.config, root: values.root });
+        await body({ config, logger, signal });
+      },
+      { logger, timeoutMs: 5000 },
+    );
+  } finally {
+    heapTrim?.stop();
+  }
 }

@@ -1,4 +1,5 @@
 import type { LogType } from "@spoor/config";
+import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
 import { systemdQuote } from "./systemd-escape.js";
 import { hardeningDirectives, type UnitNetworkNeed } from "./systemd-hardening.js";
 
@@ -49,7 +50,8 @@ export function layoutUnitNames(layout: UnitLayout, followers: readonly LogType[
 }
 
 /**
- * The unit files of a layout: absolute paths only (node, the entry script, `--config`), restart
+ * The unit files of a layout: absolute paths only (node, the entry script, `--config`), the
+ * daemons' start-up flags and environment (`@spoor/daemons/launch`), restart
  * on failure with a start limit, no restart on a configuration error (exit 78), network-online
  * ordering for the parts that talk to the API, and the sandbox of `hardeningDirectives`.
  * @throws Error when a path holds a control character.
@@ -65,6 +67,7 @@ function renderUnit(daemon: DaemonName, options: UnitFilesOptions): string {
   const need: UnitNetworkNeed = daemon.endsWith("-follower") ? "offline" : "network";
   const command = [
     options.nodePath,
+    ...DAEMON_NODE_FLAGS,
     ...(need === "offline" ? ["--jitless", "--no-expose-wasm"] : []),
     options.entryPaths[daemon],
     "--config",
@@ -80,6 +83,7 @@ function renderUnit(daemon: DaemonName, options: UnitFilesOptions): string {
   const service = [
     "Type=simple",
     `ExecStart=${command.map(systemdQuote).join(" ")}`,
+    ...Object.entries(DAEMON_ENVIRONMENT).map(([name, value]) => `Environment=${name}=${value}`),
     "Restart=on-failure",
     "RestartSec=5",
     `RestartPreventExitStatus=${CONFIG_ERROR_EXIT_STATUS}`,

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { resolveDefaults, writeConfig } from "@spoor/config";
+import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
 
 const repo = (/** @type {string} */ relative) =>
   fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
@@ -76,8 +77,9 @@ export async function makeRoot(host, followers) {
 }
 
 /**
- * Starts `apps/daemons/bin/<bin>.js --config <configPath>` and resolves once it logged
- * `ready` (a message of its JSON log).
+ * Starts `apps/daemons/bin/<bin>.js --config <configPath>` the way its unit does (the
+ * daemons' Node flags and environment) and resolves once it logged `ready` (a message of its
+ * JSON log).
  * @param {string} bin
  * @param {string} configPath
  * @param {(msg: Record<string, unknown>) => boolean} ready
@@ -86,9 +88,10 @@ export async function makeRoot(host, followers) {
 export async function startDaemon(bin, configPath, ready) {
   const child = spawn(
     process.execPath,
-    [repo(`apps/daemons/bin/${bin}.js`), "--config", configPath],
+    [...DAEMON_NODE_FLAGS, repo(`apps/daemons/bin/${bin}.js`), "--config", configPath],
     {
       stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, ...DAEMON_ENVIRONMENT },
     },
   );
   await new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
 import { daemonBin } from "./paths.js";
 import { waitFor } from "./wait-for.js";
 
@@ -27,8 +28,9 @@ export interface DaemonProcess {
 }
 
 /**
- * Starts `apps/daemons/bin/<bin>.js` under this Node with `args`. The environment is this
- * process's plus `env` (e.g. `SPOOR_LOG_LEVEL`).
+ * Starts `apps/daemons/bin/<bin>.js` under this Node with `args`, with the Node flags and
+ * environment its unit gives it. The environment is this process's, the unit's, then `env`
+ * (e.g. `SPOOR_LOG_LEVEL`).
  * @throws Error when the child has no pid (spawn failed).
  */
 export function startDaemon(
@@ -36,9 +38,9 @@ export function startDaemon(
   args: readonly string[],
   env: Record<string, string> = {},
 ): DaemonProcess {
-  const child = spawn(process.execPath, [daemonBin(bin), ...args], {
+  const child = spawn(process.execPath, [...DAEMON_NODE_FLAGS, daemonBin(bin), ...args], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...DAEMON_ENVIRONMENT, ...env },
   });
   if (child.pid === undefined) throw new Error(`cannot start ${bin}`);
   const chunks: Buffer[] = [];
