@@ -2,9 +2,9 @@ import { getHeapStatistics } from "node:v8";
 
 /** {@link startHeapTrim} settings. */
 export interface HeapTrimOptions {
-  /** How often the heap is looked at (default 10 s). */
+  /** How often the heap is looked at (default 5 s). */
   intervalMs?: number;
-  /** Growth of the used heap since the last collection that calls for one (default 2 MiB). */
+  /** Growth of the used heap since the last collection that calls for one (default 1 MiB). */
   growthBytes?: number;
 }
 
@@ -25,8 +25,8 @@ export interface HeapTrimOptions {
 export function startHeapTrim(options: HeapTrimOptions = {}): { stop(): void } | undefined {
   const gc = (globalThis as { gc?: unknown }).gc;
   if (typeof gc !== "function") return undefined;
-  const intervalMs = options.intervalMs ?? 10_000;
-  const growthBytes = options.growthBytes ?? 2 * 1024 * 1024;
+  const intervalMs = options.intervalMs ?? 5_000;
+  const growthBytes = options.growthBytes ?? 1024 * 1024;
   let floor = getHeapStatistics().used_heap_size;
   const timer = setInterval(() => {
     if (getHeapStatistics().used_heap_size - floor < growthBytes) return;

@@ -9,19 +9,15 @@
 
 /**
  * Node/V8 flags for every daemon, before the entry script.
- * - `--single-threaded`: no V8 worker threads (garbage collection and compilation on the main
- *   thread): fewer thread stacks and malloc arenas, about 1 MiB; the drain rate measured
- *   5–10 % lower, still above 2,000 entries/s.
  * - `--no-sparkplug`: no baseline machine code for warm functions (hot ones are still
  *   optimised): about 1.4 MiB, drain rate unchanged.
  * - `--expose-gc`: lets `startHeapTrim` collect the garbage a busy daemon piles up before V8
  *   would: about 2 MiB after a minute of replay, more later.
+ *
+ * Left out: `--single-threaded` (no V8 worker threads) saved another 1 MiB but cost the
+ * transmitter 5–10 % of its drain rate, which then fell under 2,000 entries/s in some runs.
  */
-export const DAEMON_NODE_FLAGS: readonly string[] = [
-  "--single-threaded",
-  "--no-sparkplug",
-  "--expose-gc",
-];
+export const DAEMON_NODE_FLAGS: readonly string[] = ["--no-sparkplug", "--expose-gc"];
 
 /**
  * Environment of every daemon: glibc's allocator tuned for a small long-running process.

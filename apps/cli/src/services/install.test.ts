@@ -89,7 +89,7 @@ describe("install", () => {
     );
     const unit = await readFile(r("etc/systemd/system/spoor-agent.service"), "utf8");
     expect(unit).toContain(
-      `\nExecStart=${process.execPath} --single-threaded --no-sparkplug --expose-gc ${sandbox.daemonEntries["spoor-agent"]} --config ${r("etc/spoor/spoor.yml")} --root ${sandbox.root}\n`,
+      `\nExecStart=${process.execPath} --no-sparkplug --expose-gc ${sandbox.daemonEntries["spoor-agent"]} --config ${r("etc/spoor/spoor.yml")} --root ${sandbox.root}\n`,
     );
     expect(unit).toContain(`\nReadWritePaths=${r("var/lib/spoor")}\n`);
     expect(result.outcomes.map((outcome) => outcome.action)).toEqual(Array(10).fill("created"));

@@ -60,7 +60,7 @@ describe("renderUnitFiles", () => {
         "",
         "[Service]",
         "Type=simple",
-        `ExecStart=${process.execPath} --single-threaded --no-sparkplug --expose-gc ${options.entryPaths["spoor-agent"]} --config /etc/spoor/spoor.yml`,
+        `ExecStart=${process.execPath} --no-sparkplug --expose-gc ${options.entryPaths["spoor-agent"]} --config /etc/spoor/spoor.yml`,
         "Environment=MALLOC_ARENA_MAX=2",
         "Environment=MALLOC_MMAP_THRESHOLD_=65536",
         "Environment=MALLOC_TRIM_THRESHOLD_=65536",
@@ -124,7 +124,7 @@ describe("renderUnitFiles", () => {
     const follower = files[1]!.content;
     expect(follower).toContain("Description=Spoor error log follower\n");
     expect(follower).toContain(
-      `ExecStart=${process.execPath} --single-threaded --no-sparkplug --expose-gc --jitless --no-expose-wasm ${options.entryPaths["spoor-error-follower"]} --config /etc/spoor/spoor.yml\n`,
+      `ExecStart=${process.execPath} --no-sparkplug --expose-gc --jitless --no-expose-wasm ${options.entryPaths["spoor-error-follower"]} --config /etc/spoor/spoor.yml\n`,
     );
     expect(follower).not.toContain("network-online");
     for (const line of [

@@ -95,7 +95,7 @@ describe("spoor install --non-interactive", () => {
     expect(installed).toBe(`#!${process.execPath}\n${bundle.slice(bundle.indexOf("\n") + 1)}`);
     const unit = await readFile(r("etc/systemd/system/spoor-agent.service"), "utf8");
     expect(unit).toContain(
-      `\nExecStart=${process.execPath} --single-threaded --no-sparkplug --expose-gc ${resolveDaemonEntries()["spoor-agent"]} --config ${r("etc/spoor/spoor.yml")} --root ${root}\n`,
+      `\nExecStart=${process.execPath} --no-sparkplug --expose-gc ${resolveDaemonEntries()["spoor-agent"]} --config ${r("etc/spoor/spoor.yml")} --root ${root}\n`,
     );
     const config = await loadConfig({ path: r("etc/spoor/spoor.yml") });
     expect(config.transmission.credentials).toEqual({
