@@ -10,7 +10,8 @@ export interface HeapTrimOptions {
 
 /**
  * Keeps a busy daemon's heap near its live size: every `intervalMs`, a full garbage
- * collection when the used heap grew by `growthBytes` since the last one. A daemon following
+ * collection when the used heap grew by `growthBytes` above the smallest size seen since the
+ * last one. A daemon following
  * busy logs promotes a steady trickle of short-lived objects (stat results, promises, buffers)
  * to V8's old generation, and while allocation goes on V8 lets that garbage pile up far past
  * the live size (its memory reducer acts only once allocation stops): spoor-agent under a
@@ -27,9 +28,14 @@ export function startHeapTrim(options: HeapTrimOptions = {}): { stop(): void } |
   if (typeof gc !== "function") return undefined;
   const intervalMs = options.intervalMs ?? 5_000;
   const growthBytes = options.growthBytes ?? 1024 * 1024;
+  // The smallest used heap seen since the last trim (V8's own collections lower it too).
   let floor = getHeapStatistics().used_heap_size;
   const timer = setInterval(() => {
-    if (getHeapStatistics().used_heap_size - floor < growthBytes) return;
+    const used = getHeapStatistics().used_heap_size;
+    if (used - floor < growthBytes) {
+      floor = Math.min(floor, used);
+      return;
+    }
     (gc as () => void)();
     floor = getHeapStatistics().used_heap_size;
   }, intervalMs);
