@@ -2,7 +2,6 @@ export {
   createClientFromConfig,
   createServices,
   createSpoolFromConfig,
-  reporterFor,
   type Services,
 } from "./create-services.js";
 export { type DryRunOptions, printDryRun } from "./dry-run.js";

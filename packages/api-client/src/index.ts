@@ -17,7 +17,7 @@ export { type FormattableEntry, type FormattedEntry, formatEntry } from "./forma
 export { formatEventTime } from "./format-event-time.js";
 export { csvField, formatMailboxEventsCsv, formatReportsCsv } from "./format-records-csv.js";
 export { formatRecordsTable } from "./format-records-table.js";
-export { isLoopbackHost } from "./is-loopback-host.js";
+export { isLoopbackHost, isPlainHttpAllowed } from "./is-loopback-host.js";
 export { encodeRfc3986, listUrl, type RecordKind } from "./list-url.js";
 export { maskSecrets } from "./mask-secrets.js";
 export { parseRetryAfter, RETRY_AFTER_CAP_MS } from "./parse-retry-after.js";

@@ -1,3 +1,4 @@
+export { apiClientOptions } from "./api-client-options.js";
 export { checkOwnership, checkStats, type OwnershipExpectation } from "./check-ownership.js";
 export { ConfigError } from "./config-error.js";
 export { type LoadConfigOptions, loadConfig } from "./load-config.js";
@@ -6,8 +7,10 @@ export { parseConfigText } from "./parse-config-text.js";
 export { PermissionError } from "./permission-error.js";
 export type { PermissionProblem, PermissionProblemKind } from "./permission-problem.js";
 export { MAX_CONFIG_BYTES } from "./read-config-file.js";
+export { reporterFor } from "./reporter-for.js";
 export { type ResolvedDefaults, resolveDefaults } from "./resolve-defaults.js";
 export { serializeConfig } from "./serialize-config.js";
+export { spoolOptions } from "./spool-options.js";
 export type {
   ApplicationConfig,
   ConfigFileContent,

@@ -1,4 +1,4 @@
-import { loadConfig, type SpoorConfig } from "@spoor/config";
+import { loadConfig, type SpoorConfig, spoolOptions } from "@spoor/config";
 import { isInteresting, type ParsedEntry, parseErrorLine } from "@spoor/parsers";
 import { createFileSpool, type SpooledFile } from "@spoor/spool";
 import { describeFailure } from "./describe-failure.js";
@@ -82,16 +82,7 @@ async function spoolEntry(
   entry: ParsedEntry,
   id: string,
 ): Promise<SpooledFile> {
-  const { application } = config;
-  const spool = createFileSpool({
-    paths: {
-      parsed: application.parsed_entries_path,
-      transmitted: application.transmitted_entries_path,
-      failed: application.transmission_failed_entries_path,
-      quarantine: application.quarantine_path,
-    },
-    maxQueuedEntries: application.spool_max_entries,
-  });
+  const spool = createFileSpool(spoolOptions(config));
   const [file] = await spool.write([{ ...entry, id }]);
   return file!;
 }

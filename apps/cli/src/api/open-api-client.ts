@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import { type ApiClient, createApiClient } from "@spoor/api-client";
 import {
+  apiClientOptions,
   checkOwnership,
   loadConfig,
   PermissionError,
@@ -33,13 +34,5 @@ export async function openApiClient(
     if (problem && !problem.kinds.includes("missing")) throw new PermissionError(problem);
   }
   const config = await loadConfig({ path, root: location.root, checkPermissions: false });
-  const { transmission } = config;
-  const client = createApiClient({
-    host: transmission.host,
-    credentials: transmission.credentials,
-    reportEndpoint: transmission.endpoints.report,
-    timeoutMs: transmission.timeout_ms,
-    allowInsecureHttp: transmission.allow_insecure_http,
-  });
-  return { client, config };
+  return { client: createApiClient(apiClientOptions(config)), config };
 }

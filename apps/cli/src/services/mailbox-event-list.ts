@@ -1,5 +1,5 @@
-import { reporterFor } from "@spoor/agent";
 import { ApiError, type MailboxEventRecord } from "@spoor/api-client";
+import { reporterFor } from "@spoor/config";
 import { openApiClient } from "../api/open-api-client.js";
 import { apiFailure } from "../errors/api-failure.js";
 import type { RecordListOptions } from "./report-list.js";

@@ -1,5 +1,6 @@
-import { createClientFromConfig, reporterFor } from "@spoor/agent";
+import { createClientFromConfig } from "@spoor/agent";
 import { ApiError } from "@spoor/api-client";
+import { reporterFor } from "@spoor/config";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 const NAME = "api";
