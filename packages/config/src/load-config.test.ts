@@ -89,10 +89,11 @@ application:
       },
       {
         parsed_entries_path: "/spool/parsed",
-        transmitted_entries_path: join(temp.root, "var/lib/spoor/transmitted"),
-        transmission_failed_entries_path: join(temp.root, "var/lib/spoor/transmission_failed"),
-        state_path: join(temp.root, "var/lib/spoor/state"),
-        quarantine_path: join(temp.root, "var/lib/spoor/quarantine"),
+        // beside the configured parsed_entries_path, not under the root
+        transmitted_entries_path: "/spool/transmitted",
+        transmission_failed_entries_path: "/spool/transmission_failed",
+        state_path: "/spool/state",
+        quarantine_path: "/spool/quarantine",
         spool_max_entries: 10,
         retention_max_age_days: 7,
         retention_max_bytes: 1048576,
