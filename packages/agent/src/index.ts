@@ -31,6 +31,5 @@ export {
 export {
   disabledEventReason,
   isTransmissionEnabled,
-  ORIGINAL_EVENTS,
 } from "./transmission-events.js";
 export { runTransmitter, type TransmitterOptions } from "./transmitter.js";

@@ -12,7 +12,6 @@ export { buildHookCommand } from "./hook-command.js";
 export { hookEntryId } from "./hook-entry-id.js";
 export {
   CPANEL_HOOK_EVENTS,
-  DEFAULT_HOOK_KINDS,
   findHookEvent,
   type HookEventKind,
   type HookEventSpec,

@@ -13,7 +13,15 @@ export type {
   UnrecognisedEntry,
 } from "./entry.js";
 export { type ErrorEntry, parseErrorLine } from "./error.js";
-export { HOOK_EVENTS } from "./hook-event-names.js";
+export {
+  DEFAULT_HOOK_EVENTS,
+  EVENT_CATALOGUE,
+  type EventName,
+  type EventSpec,
+  findEvent,
+  HOOK_EVENTS,
+  ORIGINAL_EVENTS,
+} from "./event-catalogue.js";
 export { type InterestOptions, isInteresting } from "./is-interesting.js";
 export { type LineHandler, LineSplitter } from "./line-splitter.js";
 export { isLogType, LOG_TYPES } from "./log-types.js";
