@@ -1,4 +1,3 @@
-import { listQuarantine } from "../list-quarantine.js";
 import { type ConfigLocation, openSpool } from "../open-spool.js";
 import type { QueueName } from "../queue-name.js";
 
@@ -26,7 +25,7 @@ export interface SpoolListOptions extends ConfigLocation {
  * @throws the user-facing errors of the configuration and the spool's permission checks.
  */
 export async function spoolList(options: SpoolListOptions): Promise<SpoolListing[]> {
-  const { config, spool } = await openSpool(options);
+  const { spool } = await openSpool(options);
   switch (options.queue) {
     case "parsed":
       return (await spool.list()).map(listing);
@@ -35,7 +34,7 @@ export async function spoolList(options: SpoolListOptions): Promise<SpoolListing
     case "failed":
       return (await spool.listFailed()).map(listing);
     case "quarantine":
-      return (await listQuarantine(config.application.quarantine_path)).map(listing);
+      return (await spool.listQuarantined()).map(listing);
   }
 }
 

@@ -4,7 +4,6 @@ import { apiClientOptions, reporterFor, type SpoorConfig, UserFacingError } from
 import type { SpoolStore } from "@spoor/spool";
 import { type ConfigLocation, openSpool } from "../open-spool.js";
 import type { QueueName } from "../queue-name.js";
-import { readArchivedEntry } from "../read-archived-entry.js";
 import { spoolList } from "./spool-list.js";
 
 /** Options of `spoor spool show`. */
@@ -71,10 +70,14 @@ async function readEntry(
   found: { name: string; type?: string; unixSeconds?: number },
   path: string,
 ): Promise<unknown> {
-  if (queue === "parsed" && found.type !== undefined && found.unixSeconds !== undefined) {
-    return spool.read({ name: found.name, path, type: found.type, unixSeconds: found.unixSeconds });
-  }
-  return readArchivedEntry(path, process.geteuid?.() ?? 0);
+  if (queue !== "parsed") return spool.readArchived(queue, found.name);
+  // parsed/ lists entries only, each with the type and time of its name
+  return spool.read({
+    name: found.name,
+    path,
+    type: found.type ?? "",
+    unixSeconds: found.unixSeconds ?? 0,
+  });
 }
 
 function buildRequest(config: SpoorConfig, entry: unknown): ReportRequest | undefined {
