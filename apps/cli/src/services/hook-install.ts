@@ -1,8 +1,8 @@
 import { mkdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { hookScriptPath } from "@spoor/cpanel-hook";
 import type { Ownership } from "./ensure-directory.js";
 import { installFile } from "./install-file.js";
-import { packageDirectory } from "./package-directory.js";
 import type { PathOutcome } from "./path-outcome.js";
 
 /**
@@ -11,14 +11,6 @@ import type { PathOutcome } from "./path-outcome.js";
  */
 export function hookOwnership(): Ownership {
   return { mode: 0o755, uid: process.geteuid?.() ?? 0, gid: process.getegid?.() ?? 0 };
-}
-
-/**
- * The bundled, self-contained hook script of the installed `@spoor/cpanel-hook`.
- * @throws Error when the package cannot be resolved.
- */
-export function hookBundlePath(): string {
-  return join(packageDirectory("@spoor/cpanel-hook"), "dist", "hook.js");
 }
 
 /**
@@ -43,7 +35,7 @@ export async function installHookScript(options: {
   nodePath: string;
   bundlePath?: string;
 }): Promise<PathOutcome> {
-  const bundle = await readFile(options.bundlePath ?? hookBundlePath(), "utf8");
+  const bundle = await readFile(options.bundlePath ?? hookScriptPath(), "utf8");
   await mkdir(dirname(options.hookPath), { recursive: true, mode: 0o755 });
   return installFile(options.hookPath, withShebang(bundle, options.nodePath), hookOwnership());
 }

@@ -1,5 +1,5 @@
+import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
 import type { LogType } from "@spoor/config";
-import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
 import { systemdQuote } from "./systemd-escape.js";
 import { hardeningDirectives, type UnitNetworkNeed } from "./systemd-hardening.js";
 
@@ -51,7 +51,7 @@ export function layoutUnitNames(layout: UnitLayout, followers: readonly LogType[
 
 /**
  * The unit files of a layout: absolute paths only (node, the entry script, `--config`), the
- * daemons' start-up flags and environment (`@spoor/daemons/launch`), restart
+ * daemons' start-up flags and environment (`@spoor/agent/launch`), restart
  * on failure with a start limit, no restart on a configuration error (exit 78), network-online
  * ordering for the parts that talk to the API, and the sandbox of `hardeningDirectives`.
  * @throws Error when a path holds a control character.

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "@spoor/config";
+import { hookScriptPath } from "@spoor/cpanel-hook";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resolveDaemonEntries } from "../../src/services/daemon-entries.js";
 import { runCli, runNode } from "../helpers/run-cli.js";
@@ -88,10 +89,7 @@ describe("spoor install --non-interactive", () => {
     const hookStats = await stat(hook);
     expect([hookStats.uid, hookStats.gid]).toEqual([process.geteuid!(), process.getegid!()]);
     const installed = await readFile(hook, "utf8");
-    const bundle = await readFile(
-      fileURLToPath(import.meta.resolve("@spoor/cpanel-hook")).replace(/index\.js$/, "hook.js"),
-      "utf8",
-    );
+    const bundle = await readFile(hookScriptPath(), "utf8");
     expect(installed).toBe(`#!${process.execPath}\n${bundle.slice(bundle.indexOf("\n") + 1)}`);
     const unit = await readFile(r("etc/systemd/system/spoor-agent.service"), "utf8");
     expect(unit).toContain(
