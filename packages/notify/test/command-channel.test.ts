@@ -34,7 +34,16 @@ function script(body: string, mode = 0o700): string {
 }
 
 function config(path: string, overrides: Partial<CommandChannelConfig> = {}): CommandChannelConfig {
-  return { type: "command", name: "pager", min_severity: "medium", max_per_hour: 30, timeout_ms: 5000, path, args: [], ...overrides };
+  return {
+    type: "command",
+    name: "pager",
+    min_severity: "medium",
+    max_per_hour: 30,
+    timeout_ms: 5000,
+    path,
+    args: [],
+    ...overrides,
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<NotifyDeliveryError> {
@@ -57,10 +66,16 @@ describe("command channel", () => {
       reason: "raised",
       delivery_id: "5b0f4f1e-0000-4000-8000-000000000003",
       console_url: "https://spoor.example.net/alerts/17",
-      text: expect.stringMatching(/^\[spoor\] HIGH takeover-sequence alert 17 raised to high: alice@/),
+      text: expect.stringMatching(
+        /^\[spoor\] HIGH takeover-sequence alert 17 raised to high: alice@/,
+      ),
     });
     const env = readFileSync(join(directory, "env.txt"), "utf8").trim().split("\n").sort();
-    expect(env.filter((line) => !line.startsWith("PWD=") && !line.startsWith("SHLVL=") && !line.startsWith("_="))).toEqual([
+    expect(
+      env.filter(
+        (line) => !line.startsWith("PWD=") && !line.startsWith("SHLVL=") && !line.startsWith("_="),
+      ),
+    ).toEqual([
       "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
       "SPOOR_DELIVERY_ID=5b0f4f1e-0000-4000-8000-000000000003",
       "SPOOR_REASON=raised",
@@ -71,7 +86,10 @@ describe("command channel", () => {
   it("counts a non-zero exit as retryable and never repeats its output", async () => {
     const path = script("cat > /dev/null; echo 'api_secret=hunter2'; echo oops >&2; exit 3");
     const error = await failureOf(createCommandChannel(config(path)).send(message, context));
-    expect([error.message, error.permanent]).toEqual(["command exit code 3, 24 bytes of output", false]);
+    expect([error.message, error.permanent]).toEqual([
+      "command exit code 3, 24 bytes of output",
+      false,
+    ]);
   });
 
   it("kills the command's whole process group at the timeout", async () => {
@@ -99,7 +117,9 @@ describe("command channel", () => {
     const link = join(directory, "link");
     symlinkSync(path, link);
     expect(() => createCommandChannel(config(link))).toThrow(`${link} is a symlink`);
-    expect(() => createCommandChannel(config(join(directory, "none")))).toThrow("cannot be used (ENOENT)");
+    expect(() => createCommandChannel(config(join(directory, "none")))).toThrow(
+      "cannot be used (ENOENT)",
+    );
     chmodSync(path, 0o600);
     expect(() => createCommandChannel(config(path))).toThrow("is not executable by this user");
   });

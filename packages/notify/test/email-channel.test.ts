@@ -124,7 +124,9 @@ describe("email channel", () => {
 
   it("with require_tls refuses a server that offers no STARTTLS", async () => {
     peer = await startSmtpPeer();
-    const channel = createEmailChannel(config(`smtp://127.0.0.1:${peer.port}`, { require_tls: true }));
+    const channel = createEmailChannel(
+      config(`smtp://127.0.0.1:${peer.port}`, { require_tls: true }),
+    );
     const error = await failureOf(channel.send(message, context));
     await channel.close();
     expect(error.message).toContain("STARTTLS");
@@ -133,7 +135,9 @@ describe("email channel", () => {
 
   it("speaks implicit TLS over smtps://", async () => {
     peer = await startSmtpPeer({ tls: certificate, secure: true });
-    const channel = createEmailChannel(config(`smtps://127.0.0.1:${peer.port}`, { ca_file: certificate.certPath }));
+    const channel = createEmailChannel(
+      config(`smtps://127.0.0.1:${peer.port}`, { ca_file: certificate.certPath }),
+    );
     await channel.send(message, context);
     await channel.close();
     expect((await peer.waitFor(1)).map((mail) => mail.secure)).toEqual([true]);
@@ -155,7 +159,8 @@ describe("email channel", () => {
     const hostile = makeAlert({
       rule: "novel-login\r\nBcc: victim@evil.example",
       severity: "high",
-      summary: "login\r\nBcc: victim@evil.example\r\nSubject: fake\r\n\r\nforged body\n.\nRCPT TO:<x@evil.example>",
+      summary:
+        "login\r\nBcc: victim@evil.example\r\nSubject: fake\r\n\r\nforged body\n.\nRCPT TO:<x@evil.example>",
       mailbox_addresses: ["a@example.com\r\nCc: other@evil.example"],
       hosts: ["host\u0000\u001b[31m"],
     });
@@ -165,7 +170,9 @@ describe("email channel", () => {
     const [mail] = await peer.waitFor(1);
     expect(mail?.rcptTo).toEqual(["abuse@example.net", "noc@example.net"]);
     const headers = mailHeaders(mail!.raw);
-    expect(headers.map(([name]) => name).filter((name) => ["bcc", "cc", "subject"].includes(name))).toEqual(["subject"]);
+    expect(
+      headers.map(([name]) => name).filter((name) => ["bcc", "cc", "subject"].includes(name)),
+    ).toEqual(["subject"]);
     expect(decodeHeaderWords(Object.fromEntries(headers).subject ?? "")).toBe(
       "[spoor] HIGH novel-login\uFFFD\uFFFDBcc: victim@evil.example: login\uFFFD\uFFFDBcc: victim@evil.example\uFFFD\uFFFDSubject: fake\uFFFD\uFFFD\uFFFD\uFFFDforged body\uFFFD.\uFFFDRCPT TO:<x@evil.example>",
     );

@@ -1,5 +1,9 @@
 /** Polls `check` every 10 ms until it returns a truthy value, or throws after `timeoutMs`. */
-export async function poll<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function poll<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 20_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -19,7 +19,11 @@ const server = new SMTPServer({
   logger: false,
   size: 1024 * 1024,
   onAuth(auth, _session, callback) {
-    if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) {
+    if (
+      options.auth &&
+      auth.username === options.auth.user &&
+      auth.password === options.auth.pass
+    ) {
       callback(null, { user: auth.username });
     } else {
       callback(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
@@ -30,7 +34,9 @@ const server = new SMTPServer({
     stream.on("data", (chunk) => chunks.push(chunk));
     stream.on("end", () => {
       if (options.rejectData) {
-        const error = new Error(options.rejectData >= 500 ? "mailbox unavailable" : "try again later");
+        const error = new Error(
+          options.rejectData >= 500 ? "mailbox unavailable" : "try again later",
+        );
         callback(Object.assign(error, { responseCode: options.rejectData }));
         return;
       }

@@ -50,7 +50,8 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (mails.length < count) {
-        if (Date.now() > deadline) throw new Error(`smtp peer got ${mails.length} of ${count} mails`);
+        if (Date.now() > deadline)
+          throw new Error(`smtp peer got ${mails.length} of ${count} mails`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return mails;

@@ -23,7 +23,16 @@ const message: NotifyMessage = {
 const context = { publicUrl: "https://spoor.example.net/", signal: new AbortController().signal };
 
 function config(url: string, overrides: Partial<WebhookChannelConfig> = {}): WebhookChannelConfig {
-  return { type: "webhook", name: "hook", min_severity: "medium", max_per_hour: 30, timeout_ms: 2000, url, secret, ...overrides };
+  return {
+    type: "webhook",
+    name: "hook",
+    min_severity: "medium",
+    max_per_hour: 30,
+    timeout_ms: 2000,
+    url,
+    secret,
+    ...overrides,
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<NotifyDeliveryError> {
@@ -142,8 +151,8 @@ describe("webhook channel", () => {
   });
 
   it("refuses a ca_file it cannot read", () => {
-    expect(() => createWebhookChannel(config("https://127.0.0.1/", { ca_file: join(directory, "none.pem") }))).toThrow(
-      new NotifyConfigError("hook.ca_file", "cannot be read (ENOENT)"),
-    );
+    expect(() =>
+      createWebhookChannel(config("https://127.0.0.1/", { ca_file: join(directory, "none.pem") })),
+    ).toThrow(new NotifyConfigError("hook.ca_file", "cannot be read (ENOENT)"));
   });
 });

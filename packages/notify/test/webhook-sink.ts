@@ -1,5 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
@@ -26,6 +30,9 @@ export interface WebhookSink {
   answers: SinkAnswer[];
   /** Resolves when at least `count` requests arrived (polls with a deadline). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>;
+  /** Stops listening (connections are refused) until `resume()`, on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,12 +83,22 @@ export async function startWebhookSink(
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`sink got ${requests.length} of ${count} requests`);
+        if (Date.now() > deadline)
+          throw new Error(`sink got ${requests.length} of ${count} requests`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return requests;
     },
+    async pause() {
+      for (const response of hanging) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async resume() {
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    },
     async close() {
+      if (!server.listening) return;
       for (const response of hanging) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
