@@ -94,9 +94,9 @@ describe("command channel", () => {
 
   it("kills the command's whole process group at the timeout", async () => {
     const path = script(`sleep 30 & echo $! > "$1/child.pid"; wait`);
-    const channel = createCommandChannel(config(path, { args: [directory], timeout_ms: 300 }));
+    const channel = createCommandChannel(config(path, { args: [directory], timeout_ms: 1500 }));
     const error = await failureOf(channel.send(message, context));
-    expect(error.message).toBe("command killed after 300 ms, 0 bytes of output");
+    expect(error.message).toBe("command killed after 1500 ms, 0 bytes of output");
     const child = Number(readFileSync(join(directory, "child.pid"), "utf8"));
     await poll("the background child to be gone", () => {
       try {
