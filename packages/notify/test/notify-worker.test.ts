@@ -81,7 +81,9 @@ describe("notify worker", () => {
     outbox.enqueue({ alert: makeAlert(), reason: "opened" });
     worker.wake();
     await sink.waitFor(2);
-    await poll("the 502 answer seen", () => logger.lines.some((line) => line.fields.error === "HTTP 502"));
+    await poll("the 502 answer seen", () =>
+      logger.lines.some((line) => line.fields.error === "HTTP 502"),
+    );
     await sink.pause(); // now refusing connections
     await poll("a refused attempt", () =>
       logger.lines.some((line) => line.fields.error === "ECONNREFUSED"),
