@@ -1,6 +1,6 @@
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
-import { runDemo } from "../services/demo.js";
+import { runDemo } from "../services/demo/demo.js";
 
 /** `spoor demo`: the whole pipeline on a throw-away cPanel server (contract §7). */
 export default class Demo extends BaseCommand {

@@ -1,8 +1,8 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
-import { doctor } from "../services/doctor.js";
-import { formatDoctorReport } from "../services/doctor-report.js";
+import { doctor } from "../services/doctor/doctor.js";
+import { formatDoctorReport } from "../services/doctor/doctor-report.js";
 
 /** `spoor doctor`: checks an installation and says how to fix what is wrong. */
 export default class Doctor extends BaseCommand {

@@ -3,22 +3,22 @@ import type { LogType } from "@spoor/config";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
 import { UsageError } from "../errors/usage-error.js";
-import { readExistingConfig } from "../services/existing-config.js";
-import { install } from "../services/install.js";
-import type { ConfigChoices } from "../services/install-config.js";
+import { readExistingConfig } from "../services/install/existing-config.js";
+import { install } from "../services/install/install.js";
+import type { ConfigChoices } from "../services/install/install-config.js";
 import {
   hostProblem,
   identifierProblem,
   logPathProblem,
   secretProblem,
-} from "../services/install-input.js";
-import { installPaths } from "../services/install-paths.js";
-import { askInstallChoices } from "../services/install-questions.js";
-import { formatInstallResult } from "../services/install-report.js";
-import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
-import { createPrompter } from "../services/prompts.js";
-import { readSecretInput } from "../services/read-secret-input.js";
-import { UNIT_LAYOUTS, type UnitLayout } from "../services/systemd-units.js";
+} from "../services/install/install-input.js";
+import { installPaths } from "../services/install/install-paths.js";
+import { askInstallChoices } from "../services/install/install-questions.js";
+import { formatInstallResult } from "../services/install/install-report.js";
+import { PromptInterruptedError } from "../services/prompts/prompt-interrupted-error.js";
+import { createPrompter } from "../services/prompts/prompts.js";
+import { readSecretInput } from "../services/prompts/read-secret-input.js";
+import { UNIT_LAYOUTS, type UnitLayout } from "../services/systemd/systemd-units.js";
 
 const LOG_FLAGS: ReadonlyArray<
   [LogType, "access-log" | "error-log" | "login-log" | "session-log"]

@@ -1,11 +1,11 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
-import { installPaths } from "../services/install-paths.js";
-import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
-import { createPrompter } from "../services/prompts.js";
-import { uninstall } from "../services/uninstall.js";
-import { formatUninstallResult } from "../services/uninstall-report.js";
+import { installPaths } from "../services/install/install-paths.js";
+import { PromptInterruptedError } from "../services/prompts/prompt-interrupted-error.js";
+import { createPrompter } from "../services/prompts/prompts.js";
+import { uninstall } from "../services/uninstall/uninstall.js";
+import { formatUninstallResult } from "../services/uninstall/uninstall-report.js";
 
 /** `spoor uninstall`: the reverse of `spoor install`. */
 export default class Uninstall extends BaseCommand {

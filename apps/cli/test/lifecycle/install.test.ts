@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "@spoor/config";
 import { hookScriptPath } from "@spoor/cpanel-hook";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolveDaemonEntries } from "../../src/services/daemon-entries.js";
+import { resolveDaemonEntries } from "../../src/services/systemd/daemon-entries.js";
 import { runCli, runNode } from "../helpers/run-cli.js";
 
 const SECRET = "Xq7-secret-NEVER-shown-42";

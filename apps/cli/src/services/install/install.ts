@@ -1,18 +1,18 @@
 import { lstat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { LOG_TYPES, type LogType, type SpoorConfig, UserFacingError } from "@spoor/config";
+import type { PathOutcome } from "../steps/path-outcome.js";
+import { type CommandRunner, runSteps, type StepResult } from "../steps/run-steps.js";
+import { resolveDaemonEntries } from "../systemd/daemon-entries.js";
+import { type DaemonName, renderUnitFiles, type UnitLayout } from "../systemd/systemd-units.js";
 import { applyConfigPlan } from "./config-file-install.js";
-import { resolveDaemonEntries } from "./daemon-entries.js";
 import { ensureDirectory, type Ownership } from "./ensure-directory.js";
 import { readExistingConfig } from "./existing-config.js";
 import { installHookScript } from "./hook-install.js";
 import { type ConfigChoices, planConfig } from "./install-config.js";
 import { type InstallPaths, installPaths } from "./install-paths.js";
 import { type LoginLoggingState, readLoginLogging } from "./login-logging.js";
-import type { PathOutcome } from "./path-outcome.js";
 import { type PostInstallStep, postInstallSteps } from "./post-install-steps.js";
-import { type CommandRunner, runSteps, type StepResult } from "./run-steps.js";
-import { type DaemonName, renderUnitFiles, type UnitLayout } from "./systemd-units.js";
 import { installUnits } from "./unit-install.js";
 
 /** What `spoor install` is asked to do. */

@@ -3,9 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { install } from "../install/install.js";
+import { createSandbox, type Sandbox } from "../steps/test-support.js";
 import { doctor } from "./doctor.js";
-import { install } from "./install.js";
-import { createSandbox, type Sandbox } from "./test-support.js";
 
 const ID = "doctor-id";
 const SECRET = "doctor-secret-771";

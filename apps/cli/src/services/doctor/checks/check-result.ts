@@ -1,5 +1,5 @@
 import type { SpoorConfig } from "@spoor/config";
-import type { InstallPaths } from "../install-paths.js";
+import type { InstallPaths } from "../../install/install-paths.js";
 
 /** A check's verdict: fine, worth attention, or broken (doctor exits 1). */
 export type Verdict = "ok" | "warn" | "fail";

@@ -2,8 +2,8 @@ import { constants } from "node:fs";
 import { type FileHandle, lstat, mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import { UserFacingError } from "@spoor/config";
+import type { PathOutcome } from "../steps/path-outcome.js";
 import { describeRepair } from "./describe-repair.js";
-import type { PathOutcome } from "./path-outcome.js";
 
 /** The owner and mode a path must have. */
 export interface Ownership {

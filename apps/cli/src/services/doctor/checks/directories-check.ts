@@ -1,5 +1,5 @@
 import { checkOwnership } from "@spoor/config";
-import { spoolDirectories } from "../install.js";
+import { spoolDirectories } from "../../install/install.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 /** The state directory and every spool and state directory: 0700, owned by `uid`. Never throws. */

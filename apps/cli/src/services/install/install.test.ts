@@ -2,8 +2,8 @@ import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from "node
 import { join } from "node:path";
 import { loadConfig } from "@spoor/config";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSandbox, modeOf, type Sandbox } from "../steps/test-support.js";
 import { type InstallOptions, install } from "./install.js";
-import { createSandbox, modeOf, type Sandbox } from "./test-support.js";
 
 let sandbox: Sandbox;
 beforeEach(async () => {

@@ -4,14 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatRecordsTable, type MailboxEventRecord } from "@spoor/api-client";
 import { LOG_TYPES, type LogType, loadConfig, reporterFor } from "@spoor/config";
+import { install } from "../install/install.js";
+import { resolveDaemonEntries } from "../systemd/daemon-entries.js";
+import { packageBin } from "../systemd/package-directory.js";
 import { ChildGroup } from "./child-processes.js";
-import { resolveDaemonEntries } from "./daemon-entries.js";
 import { locateDemoFiles, readCorpus, readScenario } from "./demo-files.js";
 import { slices } from "./demo-replay.js";
 import { demoServer } from "./demo-server.js";
 import { waitForRecords } from "./demo-wait.js";
-import { install } from "./install.js";
-import { packageBin } from "./package-directory.js";
 
 /** How the demo runs. */
 export interface DemoOptions {

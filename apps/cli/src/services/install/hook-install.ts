@@ -1,9 +1,9 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { hookScriptPath } from "@spoor/cpanel-hook";
+import type { PathOutcome } from "../steps/path-outcome.js";
 import type { Ownership } from "./ensure-directory.js";
 import { installFile } from "./install-file.js";
-import type { PathOutcome } from "./path-outcome.js";
 
 /**
  * The hook script's owner and mode: 0755 owned by the installing user and group, which on a

@@ -1,4 +1,4 @@
-import { formatOutcomes, formatStepResults, formatSteps } from "./install-report.js";
+import { formatOutcomes, formatStepResults, formatSteps } from "../install/install-report.js";
 import type { UninstallResult } from "./uninstall.js";
 
 /** The lines `spoor uninstall` prints: what was removed and kept, then the steps. */

@@ -1,16 +1,16 @@
 import { resolve } from "node:path";
-import { checkApi } from "./doctor-checks/api-check.js";
-import type { CheckResult, DoctorContext, Verdict } from "./doctor-checks/check-result.js";
-import { checkConfig } from "./doctor-checks/config-check.js";
-import { checkDirectories } from "./doctor-checks/directories-check.js";
-import { checkHookRegistration } from "./doctor-checks/hook-registration-check.js";
-import { checkHookScript } from "./doctor-checks/hook-script-check.js";
-import { checkLoginLogging } from "./doctor-checks/login-logging-check.js";
-import { checkLogs } from "./doctor-checks/logs-check.js";
-import { checkSpool } from "./doctor-checks/spool-check.js";
-import { connectSystemd } from "./doctor-checks/systemd-live.js";
-import { checkUnits } from "./doctor-checks/units-check.js";
-import { installPaths } from "./install-paths.js";
+import { installPaths } from "../install/install-paths.js";
+import { checkApi } from "./checks/api-check.js";
+import type { CheckResult, DoctorContext, Verdict } from "./checks/check-result.js";
+import { checkConfig } from "./checks/config-check.js";
+import { checkDirectories } from "./checks/directories-check.js";
+import { checkHookRegistration } from "./checks/hook-registration-check.js";
+import { checkHookScript } from "./checks/hook-script-check.js";
+import { checkLoginLogging } from "./checks/login-logging-check.js";
+import { checkLogs } from "./checks/logs-check.js";
+import { checkSpool } from "./checks/spool-check.js";
+import { connectSystemd } from "./checks/systemd-live.js";
+import { checkUnits } from "./checks/units-check.js";
 
 /** What `spoor doctor` looks at. */
 export interface DoctorOptions {

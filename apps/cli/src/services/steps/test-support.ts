@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DaemonName } from "./systemd-units.js";
+import type { DaemonName } from "../systemd/systemd-units.js";
 
 /** A throw-away root for a test, with fake daemon entries and hook bundle beside it. */
 export interface Sandbox {

@@ -1,7 +1,7 @@
 import { type LogType, resolveDefaults, type SpoorConfig } from "@spoor/config";
+import type { Prompter } from "../prompts/prompts.js";
 import { type ConfigChoices, DEFAULT_API_HOST } from "./install-config.js";
 import { hostProblem, identifierProblem, logPathProblem, secretProblem } from "./install-input.js";
-import type { Prompter } from "./prompts.js";
 
 /** The original installer's questions (session log and host are new), in its order. */
 const LOG_QUESTIONS: ReadonlyArray<[LogType, string]> = [

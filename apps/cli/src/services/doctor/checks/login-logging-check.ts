@@ -1,4 +1,8 @@
-import { ENABLE_LOGIN_LOGGING, LOGIN_LOGGING_IN_WHM, readLoginLogging } from "../login-logging.js";
+import {
+  ENABLE_LOGIN_LOGGING,
+  LOGIN_LOGGING_IN_WHM,
+  readLoginLogging,
+} from "../../install/login-logging.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 const NAME = "successful logins";

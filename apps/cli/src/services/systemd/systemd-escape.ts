@@ -1,4 +1,4 @@
-import { hasControlCharacter } from "./has-control-character.js";
+import { hasControlCharacter } from "../install/has-control-character.js";
 
 /**
  * Quotes one word for a systemd unit file (`ExecStart=`, `ReadWritePaths=`): `%` becomes `%%`

@@ -1,9 +1,9 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { writeConfig } from "@spoor/config";
+import type { PathOutcome } from "../steps/path-outcome.js";
 import { type Ownership, repairHandle } from "./ensure-directory.js";
 import type { ConfigPlan } from "./install-config.js";
-import type { PathOutcome } from "./path-outcome.js";
 
 /**
  * Applies a config plan: writes the new content (0600 from creation, atomically, through

@@ -1,10 +1,10 @@
 import { lstat, mkdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { LOG_TYPES } from "@spoor/config";
+import type { PathOutcome } from "../steps/path-outcome.js";
+import { layoutUnitNames, type UnitFile } from "../systemd/systemd-units.js";
 import type { Ownership } from "./ensure-directory.js";
 import { installFile } from "./install-file.js";
-import type { PathOutcome } from "./path-outcome.js";
-import { layoutUnitNames, type UnitFile } from "./systemd-units.js";
 
 /** Every unit name spoor has ever installed (both layouts, every follower). */
 export const ALL_UNIT_NAMES: readonly string[] = [

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import type { PostInstallStep } from "./post-install-steps.js";
+import type { PostInstallStep } from "../install/post-install-steps.js";
 
 /** How one step went. */
 export interface StepResult {

@@ -1,10 +1,10 @@
 import { lstat, rm, unlink } from "node:fs/promises";
 import { UserFacingError } from "@spoor/config";
-import { CPANEL_TOOLS, type InstallPaths, installPaths } from "./install-paths.js";
-import type { PathOutcome } from "./path-outcome.js";
-import type { PostInstallStep } from "./post-install-steps.js";
-import { type CommandRunner, runSteps, type StepResult } from "./run-steps.js";
-import { ALL_UNIT_NAMES, removeUnit } from "./unit-install.js";
+import { CPANEL_TOOLS, type InstallPaths, installPaths } from "../install/install-paths.js";
+import type { PostInstallStep } from "../install/post-install-steps.js";
+import { ALL_UNIT_NAMES, removeUnit } from "../install/unit-install.js";
+import type { PathOutcome } from "../steps/path-outcome.js";
+import { type CommandRunner, runSteps, type StepResult } from "../steps/run-steps.js";
 
 /** What `spoor uninstall` is asked to do. */
 export interface UninstallOptions {

@@ -1,5 +1,5 @@
 import { selectHookEvents } from "@spoor/cpanel-hook";
-import { CPANEL_TOOLS } from "../install-paths.js";
+import { CPANEL_TOOLS } from "../../install/install-paths.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 import { readHookRegistry } from "./hook-registry.js";
 

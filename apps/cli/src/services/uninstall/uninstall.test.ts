@@ -1,8 +1,8 @@
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { install } from "./install.js";
-import { createSandbox, type Sandbox } from "./test-support.js";
+import { install } from "../install/install.js";
+import { createSandbox, type Sandbox } from "../steps/test-support.js";
 import { uninstall } from "./uninstall.js";
 
 let sandbox: Sandbox;

@@ -3,8 +3,8 @@ import { constants } from "node:fs";
 import { type FileHandle, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { UserFacingError } from "@spoor/config";
+import type { PathOutcome } from "../steps/path-outcome.js";
 import { type Ownership, repairHandle } from "./ensure-directory.js";
-import type { PathOutcome } from "./path-outcome.js";
 
 const MAX_COMPARED_BYTES = 16 * 1024 * 1024;
 

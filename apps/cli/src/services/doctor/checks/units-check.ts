@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ALL_UNIT_NAMES } from "../unit-install.js";
+import { ALL_UNIT_NAMES } from "../../install/unit-install.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 import type { SystemdLive } from "./systemd-live.js";
 
