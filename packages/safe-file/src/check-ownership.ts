@@ -1,7 +1,7 @@
 import { lstatSync, type Stats } from "node:fs";
+import { shellQuote } from "@spoor/errors";
 import { formatMode } from "./format-mode.js";
 import type { PermissionProblem, PermissionProblemKind } from "./permission-problem.js";
-import { shellQuote } from "./shell-quote.js";
 
 /** What a path must be: its kind, its exact mode, and its owner (default: the effective uid). */
 export interface OwnershipExpectation {
@@ -51,8 +51,14 @@ export function checkStats(
   const uid = expected.uid ?? process.geteuid?.() ?? 0;
   const kindName = expected.kind === "file" ? "a regular file" : "a directory";
   const quoted = shellQuote(path);
+  const wanted = formatMode(expected.mode);
   if (stats.isSymbolicLink()) {
-    const fix = `cp -a --remove-destination "$(readlink -f ${quoted})" ${quoted}`;
+    // A file is copied over its link; a directory's link is replaced by an empty directory
+    // (whatever the link pointed at stays where it is).
+    const fix =
+      expected.kind === "file"
+        ? `cp -a --remove-destination "$(readlink -f ${quoted})" ${quoted}`
+        : `rm ${quoted} && mkdir -m ${wanted} ${quoted}`;
     const text = `${path} is a symbolic link; expected ${kindName} (links are refused).`;
     return problem(path, ["symlink"], "a symbolic link", kindName, text, fix);
   }
@@ -65,7 +71,9 @@ export function checkStats(
       found,
       kindName,
       `${path} is ${found}; expected ${kindName}.`,
-      `move ${quoted} away and create ${kindName} with mode ${formatMode(expected.mode)} there`,
+      expected.kind === "file"
+        ? `move ${quoted} away and create ${kindName} with mode ${wanted} there`
+        : `mv ${quoted} ${shellQuote(`${path}.bak`)} && mkdir -m ${wanted} ${quoted}`,
     );
   }
   return ownerAndModeProblem(path, stats, uid, expected.mode);
