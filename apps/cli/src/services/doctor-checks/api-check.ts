@@ -1,6 +1,6 @@
-import { UserFacingError } from "@spoor/errors";
 import { createClientFromConfig, reporterFor } from "@spoor/agent";
 import { ApiError } from "@spoor/api-client";
+import { UserFacingError } from "@spoor/errors";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 const NAME = "api";
