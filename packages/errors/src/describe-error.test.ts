@@ -13,18 +13,17 @@ class ThingError extends UserFacingError {
 
 describe("describeError", () => {
   it("prints a user-facing error's problem and fix, exit 1; the line is its message", () => {
-    expect(describeError(new ThingError(), { version: "1.2.3" })).toEqual({
-      kind: "user",
-      text: "Error: The thing is wrong.\nFix: fix-it --now\n",
-      line: "The thing is wrong. Fix: fix-it --now",
-      exitCode: 1,
-    });
-    expect(describeError(new UserFacingError("No fix known."))).toEqual({
-      kind: "user",
-      text: "Error: No fix known.\n",
-      line: "No fix known.",
-      exitCode: 1,
-    });
+    const withFix = describeError(new ThingError(), { version: "1.2.3" });
+    const withoutFix = describeError(new UserFacingError("No fix known."));
+    expect([withFix, withoutFix]).toEqual([
+      {
+        kind: "user",
+        text: "Error: The thing is wrong.\nFix: fix-it --now\n",
+        line: "The thing is wrong. Fix: fix-it --now",
+        exitCode: 1,
+      },
+      { kind: "user", text: "Error: No fix known.\n", line: "No fix known.", exitCode: 1 },
+    ]);
   });
 
   it("prints a usage error on one line, exit 2", () => {

@@ -22,21 +22,26 @@ export function checkOwnership(
   path: string,
   expected: OwnershipExpectation,
 ): PermissionProblem | undefined {
-  const uid = expected.uid ?? process.geteuid?.() ?? 0;
-  const kindName = expected.kind === "file" ? "a regular file" : "a directory";
-  const quoted = shellQuote(path);
   let stats: Stats;
   try {
     stats = lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    const [quoted, wanted] = [shellQuote(path), formatMode(expected.mode)];
     const fix =
       expected.kind === "directory"
-        ? `mkdir -m ${formatMode(expected.mode)} ${quoted}`
-        : `create ${quoted} with mode ${formatMode(expected.mode)}`;
-    return problem(path, ["missing"], "nothing", kindName, `${path} does not exist.`, fix);
+        ? `mkdir -m ${wanted} ${quoted}`
+        : `create ${quoted} with mode ${wanted}`;
+    return problem(
+      path,
+      ["missing"],
+      "nothing",
+      kindNameOf(expected),
+      `${path} does not exist.`,
+      fix,
+    );
   }
-  return checkStats(path, stats, { ...expected, uid });
+  return checkStats(path, stats, expected);
 }
 
 /**
@@ -49,7 +54,7 @@ export function checkStats(
   expected: OwnershipExpectation,
 ): PermissionProblem | undefined {
   const uid = expected.uid ?? process.geteuid?.() ?? 0;
-  const kindName = expected.kind === "file" ? "a regular file" : "a directory";
+  const kindName = kindNameOf(expected);
   const quoted = shellQuote(path);
   const wanted = formatMode(expected.mode);
   if (stats.isSymbolicLink()) {
@@ -121,6 +126,10 @@ function ownerAndModeProblem(
     );
   }
   return undefined;
+}
+
+function kindNameOf(expected: OwnershipExpectation): string {
+  return expected.kind === "file" ? "a regular file" : "a directory";
 }
 
 function problem(

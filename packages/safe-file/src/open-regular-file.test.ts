@@ -1,21 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { chown, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chown, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openRegularFile, openRegularFileSync } from "./open-regular-file.js";
 import { readBounded, readRegularFileSync } from "./read-bounded.js";
 import { RefusedFileError } from "./refused-file-error.js";
 
 const uid = process.geteuid!();
-let dir: string;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-open-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+import { useTempDir } from "../test/temp-dir.js";
+
+const tempDir = useTempDir("spoor-open-");
 
 async function reasonOf(action: () => Promise<unknown> | unknown): Promise<string> {
   try {
@@ -29,7 +24,7 @@ async function reasonOf(action: () => Promise<unknown> | unknown): Promise<strin
 
 describe("openRegularFile and openRegularFileSync", () => {
   it("open a regular file owned as expected and return its fstat", async () => {
-    const path = join(dir, "ok");
+    const path = join(tempDir(), "ok");
     await writeFile(path, "hello");
     const { handle, stats } = await openRegularFile(path, { owner: uid });
     try {
@@ -43,19 +38,19 @@ describe("openRegularFile and openRegularFileSync", () => {
   });
 
   it("refuse a symlink, a directory, a FIFO and a foreign owner; let ENOENT through", async () => {
-    const target = join(dir, "target");
+    const target = join(tempDir(), "target");
     await writeFile(target, "x");
-    await symlink(target, join(dir, "link"));
-    await mkdir(join(dir, "dir"));
-    execFileSync("mkfifo", [join(dir, "fifo")]);
-    await writeFile(join(dir, "foreign"), "x");
-    await chown(join(dir, "foreign"), 4242, 4242);
-    const names = ["link", "dir", "fifo", "foreign", "missing"];
+    await symlink(target, join(tempDir(), "link"));
+    await mkdir(join(tempDir(), "tempDir()"));
+    execFileSync("mkfifo", [join(tempDir(), "fifo")]);
+    await writeFile(join(tempDir(), "foreign"), "x");
+    await chown(join(tempDir(), "foreign"), 4242, 4242);
+    const names = ["link", "tempDir()", "fifo", "foreign", "missing"];
     const expected = ["symlink", "not-a-file", "not-a-file", "foreign-owner", "ENOENT"];
     const asyncReasons = [];
     const syncReasons = [];
     for (const name of names) {
-      const path = join(dir, name);
+      const path = join(tempDir(), name);
       asyncReasons.push(
         await reasonOf(async () => (await openRegularFile(path, { owner: uid })).handle.close()),
       );
@@ -63,13 +58,13 @@ describe("openRegularFile and openRegularFileSync", () => {
     }
     expect(asyncReasons).toEqual(expected);
     expect(syncReasons).toEqual(expected);
-    expect(await reasonOf(() => openRegularFileSync(join(dir, "foreign")))).toBe("accepted");
+    expect(await reasonOf(() => openRegularFileSync(join(tempDir(), "foreign")))).toBe("accepted");
   });
 });
 
 describe("readBounded and readRegularFileSync", () => {
   it("read up to the limit and refuse a larger file", async () => {
-    const path = join(dir, "data");
+    const path = join(tempDir(), "data");
     await writeFile(path, "x".repeat(100));
     const { handle } = await openRegularFile(path);
     try {

@@ -1,40 +1,28 @@
-import { chmod, chown, mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, chown, mkdir, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkOwnedDirectory, ensureOwnedDirectory } from "./owned-directory.js";
 
 const uid = process.geteuid!();
-let dir: string;
-let umask: number;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-owned-"));
-  umask = process.umask();
-});
-afterEach(async () => {
-  process.umask(umask);
-  await rm(dir, { recursive: true, force: true });
-});
+import { useTempDir } from "../test/temp-dir.js";
+
+const tempDir = useTempDir("spoor-owned-");
 
 describe("ensureOwnedDirectory", () => {
   it("creates a missing directory and its parents with mode 0700, even under a narrowing umask", async () => {
     process.umask(0o277);
-    const path = join(dir, "a", "b", "parsed");
+    const path = join(tempDir(), "a", "b", "parsed");
     expect(ensureOwnedDirectory(path)).toBeUndefined();
     expect((await stat(path)).mode & 0o7777).toBe(0o700);
-    expect((await stat(join(dir, "a"))).mode & 0o077).toBe(0);
+    expect((await stat(join(tempDir(), "a"))).mode & 0o077).toBe(0);
   });
 
   it("never changes an existing directory, and says what is wrong with it", async () => {
-    const path = join(dir, "failed");
+    const path = join(tempDir(), "failed");
     await mkdir(path);
     await chmod(path, 0o750);
-    expect(ensureOwnedDirectory(path, uid)).toEqual({
-      path,
-      kinds: ["mode"],
-      found: "mode 0750",
-      expected: "mode 0700",
+    expect(ensureOwnedDirectory(path, uid)).toMatchObject({
       problem: `${path} has mode 0750; expected 0700.`,
       fix: `chmod 0700 ${path}`,
     });
@@ -44,7 +32,7 @@ describe("ensureOwnedDirectory", () => {
 
 describe("checkOwnedDirectory: the one rule, exactly 0700", () => {
   it("accepts 0700 and refuses every other mode, narrower and set-id ones too", async () => {
-    const path = join(dir, "state");
+    const path = join(tempDir(), "state");
     await mkdir(path);
     for (const [mode, accepted] of [
       [0o700, true],
@@ -63,7 +51,7 @@ describe("checkOwnedDirectory: the one rule, exactly 0700", () => {
   });
 
   it("refuses a foreign owner with the chown that fixes it", async () => {
-    const path = join(dir, "transmitted");
+    const path = join(tempDir(), "transmitted");
     await mkdir(path, { mode: 0o700 });
     await chown(path, 12345, 0);
     expect(checkOwnedDirectory(path, uid)).toMatchObject({
@@ -74,9 +62,9 @@ describe("checkOwnedDirectory: the one rule, exactly 0700", () => {
   });
 
   it("refuses a symbolic link to a good directory, with a fix that replaces the link", async () => {
-    const real = join(dir, "elsewhere");
+    const real = join(tempDir(), "elsewhere");
     await mkdir(real, { mode: 0o700 });
-    const link = join(dir, "parsed");
+    const link = join(tempDir(), "parsed");
     await symlink(real, link);
     expect(ensureOwnedDirectory(link)).toEqual({
       path: link,
@@ -89,7 +77,7 @@ describe("checkOwnedDirectory: the one rule, exactly 0700", () => {
   });
 
   it("refuses a file where the directory should be, with a fix that moves it aside", async () => {
-    const path = join(dir, "quarantine");
+    const path = join(tempDir(), "quarantine");
     await writeFile(path, "");
     expect(ensureOwnedDirectory(path)).toMatchObject({
       kinds: ["wrong-type"],
