@@ -1,4 +1,4 @@
-import { shellWords } from "../shell-words.js";
+import { shellWords } from "@spoor/errors";
 import type { PathOutcome } from "../steps/path-outcome.js";
 import type { StepResult } from "../steps/run-steps.js";
 import type { InstallResult } from "./install.js";

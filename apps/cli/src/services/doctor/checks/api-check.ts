@@ -1,6 +1,7 @@
 import { createClientFromConfig } from "@spoor/agent";
 import { ApiError } from "@spoor/api-client";
 import { reporterFor } from "@spoor/config";
+import { UserFacingError } from "@spoor/errors";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 const NAME = "api";
@@ -20,7 +21,7 @@ export async function checkApi(context: DoctorContext): Promise<CheckResult> {
     return result(
       NAME,
       "fail",
-      `the API client cannot be set up: ${(error as Error).message}`,
+      `the API client cannot be set up: ${error instanceof UserFacingError ? error.problem : (error as Error).message}`,
       "correct transmission in the config",
     );
   }
