@@ -5,8 +5,12 @@ import { cellText, type TextColumn } from "./text-columns.js";
 // on a terminal: they are shown as escapes.
 const UNSAFE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
-/** A cell's text with control, line-separator and bidi characters escaped. Never throws. */
-export function safeCell(value: unknown): string {
+/**
+ * A value as text that is safe to print on a terminal: control, line-separator and bidi
+ * characters escaped (`\n`, `\u{1b}`), so text from the network cannot redraw the screen.
+ * Never throws.
+ */
+export function terminalText(value: unknown): string {
   return cellText(value).replace(UNSAFE, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
@@ -24,7 +28,7 @@ export function formatTable<Row>(
   columns: ReadonlyArray<TextColumn<Row>>,
   rows: readonly Row[],
 ): string {
-  const cells = rows.map((row) => columns.map((c) => safeCell(c.value(row))));
+  const cells = rows.map((row) => columns.map((c) => terminalText(c.value(row))));
   const header = columns.map((c) => c.header);
   const widths = header.map((text, i) =>
     Math.max(displayWidth(text), ...cells.map((line) => displayWidth(line[i] ?? ""))),

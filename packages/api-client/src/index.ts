@@ -31,6 +31,7 @@ export { type FormattableEntry, type FormattedEntry, formatEntry } from "./forma
 export { formatEventTime } from "./format-event-time.js";
 export { formatMailboxEventsCsv, formatReportsCsv } from "./format-records-csv.js";
 export { formatRecordsTable } from "./format-records-table.js";
+export { formatTable, terminalText } from "./format-table.js";
 export { type FollowerHeartbeat, type Heartbeat, heartbeatBody } from "./heartbeat.js";
 export { isLoopbackHost } from "./is-loopback-host.js";
 export { encodeRfc3986, listUrl, type RecordKind } from "./list-url.js";
@@ -39,3 +40,4 @@ export { type ParsedAlert, parseAlert } from "./parse-alert.js";
 export { parseRetryAfter, RETRY_AFTER_CAP_MS } from "./parse-retry-after.js";
 export type { MailboxEventRecord, ReportRecord } from "./records.js";
 export type { ReportOptions, ReportRequest } from "./report-request.js";
+export type { TextColumn } from "./text-columns.js";
