@@ -7,7 +7,7 @@ import {
   resolveDefaults,
   type SpoorConfig,
 } from "@spoor/config";
-import { UsageError } from "../errors/usage-error.js";
+import { UsageError } from "@spoor/errors";
 import type { ApiAccess } from "./api-access.js";
 
 /** Where the configuration is (`--config`, `--root`). */
