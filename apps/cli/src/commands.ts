@@ -1,5 +1,6 @@
 import type { Command } from "@oclif/core";
 import Agent from "./commands/agent.js";
+import AlertList from "./commands/alert/list.js";
 import Backfill from "./commands/backfill.js";
 import Demo from "./commands/demo.js";
 import Doctor from "./commands/doctor.js";
@@ -18,6 +19,7 @@ import Uninstall from "./commands/uninstall.js";
  */
 export const COMMANDS: Record<string, Command.Class> = {
   agent: Agent,
+  "alert:list": AlertList,
   backfill: Backfill,
   demo: Demo,
   doctor: Doctor,

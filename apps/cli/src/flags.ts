@@ -10,14 +10,31 @@ export const configFlags = {
   }),
 };
 
+/** `--api-host` and `--api-identifier` of the read commands (the secret: SPOOR_API_SECRET). */
+export const apiAccessFlags = {
+  ...configFlags,
+  "api-host": Flags.string({
+    description: "the Spoor API or spoor server to ask (default: transmission.host)",
+    helpValue: "URL",
+  }),
+  "api-identifier": Flags.string({
+    description:
+      "read with this credential instead of spoor.yml's; its secret comes from the SPOOR_API_SECRET environment variable",
+    helpValue: "ID",
+  }),
+};
+
+/** `--output` of the list commands. */
+export const outputFlag = Flags.option({
+  description: "output format",
+  options: ["csv", "table", "json"] as const,
+  default: "csv" as const,
+})();
+
 /** `--output` and `--host` of `spoor report list` and `spoor mailbox-event list`. */
 export const recordListFlags = {
-  ...configFlags,
-  output: Flags.option({
-    description: "output format",
-    options: ["csv", "table", "json"] as const,
-    default: "csv" as const,
-  })(),
+  ...apiAccessFlags,
+  output: outputFlag,
   host: Flags.string({
     description:
       "the reporting host to ask about (default: transmission.reporter, else this machine's hostname)",

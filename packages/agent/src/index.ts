@@ -1,3 +1,5 @@
+export { AGENT_VERSION } from "./agent-version.js";
+export { type CollectHeartbeatOptions, collectHeartbeat } from "./collect-heartbeat.js";
 export {
   createClientFromConfig,
   createServices,
@@ -6,6 +8,7 @@ export {
 } from "./create-services.js";
 export { type DryRunOptions, printDryRun } from "./dry-run.js";
 export { ExitCode } from "./exit-codes.js";
+export { followerLag, type LogFileFacts } from "./follower-lag.js";
 export { FollowerNotConfiguredError } from "./follower-not-configured-error.js";
 export { type FollowerPipelineOptions, runFollowerPipeline } from "./follower-pipeline.js";
 export {
@@ -28,6 +31,11 @@ export {
   runUntilSignalled,
   type SignalHost,
 } from "./run-until-signalled.js";
+export {
+  type HeartbeatOptions,
+  type RunningHeartbeat,
+  startHeartbeat,
+} from "./start-heartbeat.js";
 export {
   disabledEventReason,
   isTransmissionEnabled,

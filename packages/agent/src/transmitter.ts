@@ -3,6 +3,7 @@ import type { ApiClient } from "@spoor/api-client";
 import type { SpoorConfig } from "@spoor/config";
 import type { SpoolStore } from "@spoor/spool";
 import { createApiGate } from "./api-gate.js";
+import { collectHeartbeat } from "./collect-heartbeat.js";
 import { deliverFile } from "./deliver-file.js";
 import type { DeliveryContext } from "./delivery-context.js";
 import { printDryRun } from "./dry-run.js";
@@ -10,6 +11,7 @@ import type { Logger } from "./logger.js";
 import { startPeriodicSummary } from "./periodic-summary.js";
 import { createSemaphore } from "./semaphore.js";
 import type { Delivery } from "./spool-moves.js";
+import { startHeartbeat } from "./start-heartbeat.js";
 import { createTransmitQueue } from "./transmit-queue.js";
 import { watchQueue } from "./watch-queue.js";
 
@@ -39,6 +41,8 @@ export interface TransmitterOptions {
   pruneIntervalMs?: number;
   /** Count summaries every … (default 60 000 ms). */
   summaryIntervalMs?: number;
+  /** Heartbeats (with `transmission.heartbeat: true`) every … (default 60 000 ms). */
+  heartbeatIntervalMs?: number;
 }
 
 /**
@@ -48,7 +52,9 @@ export interface TransmitterOptions {
  * `createApiGate`). New files are noticed by a directory watcher, with a slow re-listing as
  * safety net; transmitted/ is pruned at start and hourly. Resolves when `signal` aborts (in
  * flight requests are abandoned and their files stay queued) or, with `once`, when the files
- * queued at start are handled. Rethrows unexpected spool errors.
+ * queued at start are handled. With `transmission.heartbeat: true` (and not `once`) it also
+ * sends a heartbeat every minute (see `startHeartbeat`; never fatal). Rethrows unexpected
+ * spool errors.
  */
 export async function runTransmitter(options: TransmitterOptions): Promise<void> {
   const { config, spool, signal } = options;
@@ -107,6 +113,15 @@ export async function runTransmitter(options: TransmitterOptions): Promise<void>
         logger,
       });
   const pruner = options.once ? undefined : startPruning(spool, logger, options.pruneIntervalMs);
+  const heartbeat =
+    options.once || !config.transmission.heartbeat
+      ? undefined
+      : startHeartbeat({
+          client: options.client,
+          logger,
+          intervalMs: options.heartbeatIntervalMs,
+          collect: () => collectHeartbeat({ config, spool, reporter: options.reporter }),
+        });
   const worker = async (): Promise<void> => {
     for (;;) {
       const file = await queue.next(stopped.signal);
@@ -133,6 +148,7 @@ export async function runTransmitter(options: TransmitterOptions): Promise<void>
     signal.removeEventListener("abort", stopAll);
     await watcher?.close();
     pruner?.stop();
+    await heartbeat?.stop();
     summary.stop();
     logger.info("transmitter stopped");
   }

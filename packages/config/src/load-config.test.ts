@@ -43,6 +43,7 @@ describe("loadConfig", () => {
         timeout_ms: 30000,
         concurrency: 4,
         events: [],
+        heartbeat: false,
       },
       application: {
         parsed_entries_path: join(state, "parsed"),
@@ -68,6 +69,8 @@ transmission:
   concurrency: 2
   events: [mailbox_created, filter_stored]
   reporter: cp1.example.com
+  heartbeat: "yes"
+  analyst_credentials: { api_identifier: desk, api_secret: a }
 application:
   parsed_entries_path: /spool/parsed
   spool_max_entries: 10
@@ -86,6 +89,8 @@ application:
         concurrency: 2,
         events: ["mailbox_created", "filter_stored"],
         reporter: "cp1.example.com",
+        heartbeat: true,
+        analyst_credentials: { api_identifier: "desk", api_secret: "a" },
       },
       {
         parsed_entries_path: "/spool/parsed",

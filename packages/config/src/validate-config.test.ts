@@ -65,6 +65,18 @@ describe("validateConfig", () => {
       `transmission.events[1]: expected an event name like mailbox_created, found "Bad Name" in ${FILE}`,
     ],
     [
+      "  host: https://h\n  heartbeat: sometimes",
+      `transmission.heartbeat: expected true or false, found "sometimes" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  analyst_credentials: { api_identifier: desk }",
+      `transmission.analyst_credentials.api_secret: expected a non-empty string, found nothing in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  analyst_credentials: desk",
+      `transmission.analyst_credentials: expected a mapping, found "desk" in ${FILE}`,
+    ],
+    [
       "  host: https://h\n  endpoints: { report: api/reports }",
       `transmission.endpoints.report: expected a path starting with /, found "api/reports" in ${FILE}`,
     ],
@@ -110,6 +122,25 @@ ${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
     ["https://spoor.capefox.co/base/", "https://spoor.capefox.co/base"],
   ])("accepts %s (plain http only to loopback)", (host, expected) => {
     expect(validate(configText(`  host: ${host}`)).transmission.host).toBe(expected);
+  });
+
+  it("leaves heartbeats off unless transmission.heartbeat turns them on", () => {
+    expect(validate(configText("  host: https://h")).transmission.heartbeat).toBe(false);
+    expect(
+      validate(configText("  host: https://h\n  heartbeat: true")).transmission.heartbeat,
+    ).toBe(true);
+  });
+
+  it("never shows the analyst secret, only its shape", () => {
+    expect(
+      messageOf(
+        configText(
+          "  host: https://h\n  analyst_credentials: { api_identifier: d, api_secret: [TopSecret99] }",
+        ),
+      ),
+    ).toBe(
+      `transmission.analyst_credentials.api_secret: expected a non-empty string, found a list in ${FILE}`,
+    );
   });
 
   it("accepts plain http to another host with allow_insecure_http", () => {

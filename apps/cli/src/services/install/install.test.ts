@@ -124,6 +124,7 @@ describe("install", () => {
         timeout_ms: 30000,
         concurrency: 4,
         events: [],
+        heartbeat: false,
       },
       application: {
         parsed_entries_path: join(state, "parsed"),
