@@ -9,6 +9,7 @@ export { type DryRunOptions, printDryRun } from "./dry-run.js";
 export { ExitCode } from "./exit-codes.js";
 export { FollowerNotConfiguredError } from "./follower-not-configured-error.js";
 export { type FollowerPipelineOptions, runFollowerPipeline } from "./follower-pipeline.js";
+export { logIgnoredKeys } from "./log-ignored-keys.js";
 export {
   createLogger,
   type LogFields,

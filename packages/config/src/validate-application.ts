@@ -1,3 +1,4 @@
+import { checkKeys } from "./check-keys.js";
 import { type ReadContext, readAbsolutePath, readInteger, readMapping } from "./field-readers.js";
 import type { ApplicationConfig } from "./spoor-config.js";
 
@@ -5,7 +6,8 @@ const MAX_BYTES = Number.MAX_SAFE_INTEGER;
 
 /**
  * The `application` section (documented but ignored by the original; read here): spool and
- * state paths, each an absolute path, and the spool's limits. Every key is optional.
+ * state paths, each an absolute path, and the spool's limits. Every key is optional; an
+ * unknown one is refused.
  * @throws ConfigError naming the bad key.
  */
 export function validateApplication(
@@ -14,6 +16,7 @@ export function validateApplication(
   defaults: ApplicationConfig,
 ): ApplicationConfig {
   const section = readMapping(context, "application", value, true) ?? {};
+  checkKeys(context, "application", section, { known: Object.keys(defaults) });
   const path = (key: keyof ApplicationConfig & `${string}_path`): string =>
     readAbsolutePath(context, `application.${key}`, section[key], defaults[key]);
   const integer = (key: keyof ApplicationConfig, min: number, max: number): number =>

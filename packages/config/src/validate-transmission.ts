@@ -1,3 +1,4 @@
+import { checkKeys } from "./check-keys.js";
 import {
   fail,
   isUnset,
@@ -13,9 +14,20 @@ import { validateHost } from "./validate-host.js";
 
 const EVENT_NAME = /^[a-z][a-z0-9_]*$/;
 
+const TRANSMISSION_KEYS = [
+  "credentials",
+  "host",
+  "endpoints",
+  "allow_insecure_http",
+  "timeout_ms",
+  "concurrency",
+  "events",
+  "reporter",
+];
+
 /**
  * The `transmission` section: credentials and host are required, every new key has a
- * default. Unknown keys are ignored. The secret is never shown in a message.
+ * default. Unknown keys are refused. The secret is never shown in a message.
  * @throws ConfigError naming the bad key.
  */
 export function validateTransmission(
@@ -24,7 +36,11 @@ export function validateTransmission(
   defaults: ResolvedDefaults["transmission"],
 ): TransmissionConfig {
   const section = readMapping(context, "transmission", value, false)!;
+  checkKeys(context, "transmission", section, { known: TRANSMISSION_KEYS });
   const credentials = readMapping(context, "transmission.credentials", section.credentials, false)!;
+  checkKeys(context, "transmission.credentials", credentials, {
+    known: ["api_identifier", "api_secret"],
+  });
   const allowInsecureHttp = readBoolean(
     context,
     "transmission.allow_insecure_http",
@@ -32,6 +48,7 @@ export function validateTransmission(
     defaults.allow_insecure_http,
   );
   const endpoints = readMapping(context, "transmission.endpoints", section.endpoints, true) ?? {};
+  checkKeys(context, "transmission.endpoints", endpoints, { known: ["report"] });
   const config: TransmissionConfig = {
     credentials: {
       api_identifier: readString(

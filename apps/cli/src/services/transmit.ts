@@ -1,4 +1,10 @@
-import { createLogger, createServices, runTransmitter, runUntilSignalled } from "@spoor/agent";
+import {
+  createLogger,
+  createServices,
+  logIgnoredKeys,
+  runTransmitter,
+  runUntilSignalled,
+} from "@spoor/agent";
 import { loadConfig } from "@spoor/config";
 import type { ConfigLocation } from "../api/open-api-client.js";
 
@@ -22,6 +28,7 @@ export async function transmit(options: TransmitOptions): Promise<void> {
   const config = await loadConfig({ path: options.configPath, root: options.root });
   const { spool, client, reporter, close } = createServices(config);
   const logger = createLogger();
+  logIgnoredKeys(config, logger);
   const parts = { config, spool, client, reporter, logger, out: options.out };
   try {
     if (options.dryRun) {
