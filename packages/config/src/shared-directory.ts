@@ -63,7 +63,7 @@ function homeDirectories(): Set<string> {
   }
   for (const line of passwd.split("\n")) {
     const home = line.split(":")[5];
-    if (home !== undefined && home.startsWith("/") && home !== "/") homes.add(resolve(home));
+    if (home?.startsWith("/") && home !== "/") homes.add(resolve(home));
   }
   return homes;
 }
