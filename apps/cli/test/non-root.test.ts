@@ -34,8 +34,12 @@ afterEach(async () => {
 });
 
 /** Runs the CLI as nobody, with a home of its own (oclif reads its data directory there). */
-function runAsNobody(args: string[]) {
-  return runCli(args, { user: NOBODY, env: { HOME: directory, XDG_DATA_HOME: directory } });
+function runAsNobody(args: string[], input = "") {
+  return runCli(args, {
+    user: NOBODY,
+    env: { HOME: directory, XDG_DATA_HOME: directory },
+    input,
+  });
 }
 
 describe("as a user other than root", () => {
@@ -49,6 +53,29 @@ describe("as a user other than root", () => {
       `fail  config directory  ${root}/etc/spoor is owned by uid 0; expected uid 65534 (the user spoor runs as).`,
       `fix: run spoor as root (e.g. with sudo): ${root}/etc/spoor belongs to root`,
     ]);
+  });
+});
+
+describe("permission errors are user-fixable: one line, the path, the fix", () => {
+  it("spoor install as a user other than root", async () => {
+    const target = join(directory, "elsewhere");
+    const result = await runAsNobody(
+      [
+        "install",
+        "--non-interactive",
+        "--root",
+        target,
+        "--api-identifier",
+        "id",
+        "--api-secret-stdin",
+      ],
+      "secret",
+    );
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `Error: permission denied: ${target} (mkdir), EACCES.\nFix: run it as root (e.g. with sudo), or pass --root DIR to use a directory you own\n`,
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { ApiClientConfigError } from "@spoor/api-client";
 import { UserFacingError } from "@spoor/config";
 import { SpoolPermissionError } from "@spoor/spool";
+import { describePermissionDenied } from "./permission-denied.js";
 import { SilentError } from "./silent-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -18,7 +19,8 @@ export interface BugContext {
 
 /**
  * Sorts an error that ended a command into the three kinds (architecture habits):
- * user-fixable (message + fix hint, exit 1, no stack; usage errors exit 2 with one line),
+ * user-fixable (message + fix hint, exit 1, no stack; usage errors exit 2 with one line;
+ * EACCES/EPERM/EROFS from the file system count as user-fixable: path, run as root or --root),
  * silent (nothing printed), and bug (stack and where to report it, exit 1).
  * Returns `undefined` for oclif's own errors (exit requests, flag parsing), which oclif prints.
  * Never throws.
@@ -33,6 +35,8 @@ export function describeError(error: unknown, context: BugContext): ErrorReport 
     return userFacing(error.problem, error.fix);
   }
   if (error instanceof ApiClientConfigError) return userFacing(error.message, error.fix);
+  const denied = describePermissionDenied(error);
+  if (denied !== undefined) return userFacing(denied.problem, denied.fix);
   const stack = error instanceof Error ? (error.stack ?? String(error)) : String(error);
   const where = context.bugsUrl ? `at ${context.bugsUrl}` : "to the spoor maintainers";
   return {
