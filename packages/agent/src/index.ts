@@ -35,4 +35,8 @@ export {
   isTransmissionEnabled,
   ORIGINAL_EVENTS,
 } from "./transmission-events.js";
-export { runTransmitter, type TransmitterOptions } from "./transmitter.js";
+export {
+  runTransmitter,
+  type TransmitterCounts,
+  type TransmitterOptions,
+} from "./transmitter.js";

@@ -26,7 +26,7 @@ export async function runAgent(options: AgentOptions): Promise<void> {
   if (options.signal.aborted) stop.abort();
   const types = Object.keys(config.followers) as LogType[];
   logger.info("agent starting", { followers: types, reporter: services.reporter });
-  const guard = async (part: Promise<void>): Promise<void> => {
+  const guard = async (part: Promise<unknown>): Promise<void> => {
     try {
       await part;
     } catch (error) {

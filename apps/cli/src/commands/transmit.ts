@@ -14,7 +14,11 @@ export default class Transmit extends BaseCommand {
         "print the exact requests that would be sent (secret masked); send and move nothing",
       default: false,
     }),
-    once: Flags.boolean({ description: "send what is queued now, then exit", default: false }),
+    once: Flags.boolean({
+      description:
+        "try each queued entry once, then exit: 0 only if every one was delivered, 1 otherwise (no retries; stops early when the API cannot be reached)",
+      default: false,
+    }),
   };
   static override examples = [
     "<%= config.bin %> transmit --config /etc/spoor/spoor.yml",
