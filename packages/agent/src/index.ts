@@ -1,3 +1,4 @@
+export type { ActivityIntervals } from "./activity-reporter.js";
 export {
   createClientFromConfig,
   createServices,
@@ -30,6 +31,7 @@ export {
   runUntilSignalled,
   type SignalHost,
 } from "./run-until-signalled.js";
+export { type AgentStatus, STATUS_FILE_NAME } from "./status-file.js";
 export {
   disabledEventReason,
   isTransmissionEnabled,

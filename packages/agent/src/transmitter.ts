@@ -2,7 +2,8 @@ import { setMaxListeners } from "node:events";
 import type { ApiClient } from "@spoor/api-client";
 import type { SpoorConfig } from "@spoor/config";
 import type { SpoolStore } from "@spoor/spool";
-import { createApiGate } from "./api-gate.js";
+import type { AgentActivity } from "./agent-activity.js";
+import { type ApiGate, createApiGate } from "./api-gate.js";
 import { deliverFile } from "./deliver-file.js";
 import type { DeliveryContext } from "./delivery-context.js";
 import { printDryRun } from "./dry-run.js";
@@ -43,6 +44,8 @@ export interface TransmitterOptions {
   pruneIntervalMs?: number;
   /** Count summaries every … (default 60 000 ms). */
   summaryIntervalMs?: number;
+  /** Where the agent's reporters learn deliveries and failures (`runAgent`). */
+  activity?: AgentActivity;
 }
 
 /**
@@ -81,7 +84,10 @@ export async function runTransmitter(options: TransmitterOptions): Promise<Trans
     once,
     onError: (error) => logger.warn("cannot list the spool", { error }),
   });
-  const gate = singlePass ? createOnceGate(logger) : createApiGate({ logger, ...options.backoff });
+  const gate = observeGate(
+    singlePass ? createOnceGate(logger) : createApiGate({ logger, ...options.backoff }),
+    options.activity,
+  );
   const context: DeliveryContext = {
     spool,
     client: options.client,
@@ -119,6 +125,10 @@ export async function runTransmitter(options: TransmitterOptions): Promise<Trans
         return;
       }
       counts[outcome] += 1;
+      if (outcome === "transmitted") options.activity?.delivered();
+      else if (outcome === "failed") {
+        options.activity?.failedDelivery("refused by the API (moved to failed/)", true);
+      }
       if (singlePass && (outcome === "retry" || outcome === "aborted")) queue.done(file);
       else if (outcome === "retry" || outcome === "aborted") queue.retry(file);
       else if (outcome === "stuck") queue.park(file);
@@ -145,6 +155,18 @@ export type TransmitterCounts = Record<Delivery, number>;
 
 function emptyCounts(): TransmitterCounts {
   return { transmitted: 0, failed: 0, quarantined: 0, gone: 0, stuck: 0, retry: 0, aborted: 0 };
+}
+
+/** The gate, telling `activity` about every failure that leaves an entry queued. */
+function observeGate(gate: ApiGate, activity: AgentActivity | undefined): ApiGate {
+  if (activity === undefined) return gate;
+  return {
+    ...gate,
+    failed(ticket, failure) {
+      activity.failedDelivery(failure.reason, false);
+      gate.failed(ticket, failure);
+    },
+  };
 }
 
 function startPruning(spool: SpoolStore, logger: Logger, intervalMs = 3_600_000): { stop(): void } {
