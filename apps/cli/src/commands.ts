@@ -8,6 +8,7 @@ import Install from "./commands/install.js";
 import MailboxEventList from "./commands/mailbox-event/list.js";
 import Parse from "./commands/parse.js";
 import ReportList from "./commands/report/list.js";
+import Status from "./commands/status.js";
 import Transmit from "./commands/transmit.js";
 import Uninstall from "./commands/uninstall.js";
 
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command.Class> = {
   "mailbox-event:list": MailboxEventList,
   parse: Parse,
   "report:list": ReportList,
+  status: Status,
   transmit: Transmit,
   uninstall: Uninstall,
 };

@@ -106,6 +106,7 @@ describe("doctor", () => {
       "spool queue",
       "spool failed",
       "spool quarantine",
+      "agent status",
       "api",
     ]);
     expect(report.verdict).toBe("ok");
@@ -145,6 +146,32 @@ describe("doctor", () => {
       verdict: "fail",
       reason: `${r("usr/local/cpanel/logs/login_log")} does not exist; its follower waits for it`,
       fix: "check the path in the config (spoor install --non-interactive --login-log PATH)",
+    });
+  });
+
+  it("includes the agent's status: warns when the agent that wrote it is gone", async () => {
+    const state = join(sandbox.root, "var/lib/spoor/state");
+    const written = {
+      pid: 2 ** 22 + 17, // above pid_max: no such process
+      started_at: new Date().toISOString(),
+      written_at: new Date().toISOString(),
+      interval_ms: 5000,
+      followers: [],
+      queue: { depth: 3 },
+      counts: { linesRead: 0, entriesSpooled: 0, delivered: 0, failed: 0 },
+    };
+    await writeFile(join(state, "status.json"), JSON.stringify(written), { mode: 0o600 });
+    expect(byName(await doctor({ root: sandbox.root, checkApi: false }), "agent status")).toEqual({
+      name: "agent status",
+      verdict: "warn",
+      reason: `the agent that wrote ${join(state, "status.json")} (pid ${written.pid}) is not running`,
+      fix: "systemctl start spoor-agent.service (its log: journalctl -u spoor-agent.service)",
+    });
+    await writeFile(join(state, "status.json"), JSON.stringify({ ...written, pid: process.pid }));
+    expect(byName(await doctor({ root: sandbox.root, checkApi: false }), "agent status")).toEqual({
+      name: "agent status",
+      verdict: "ok",
+      reason: `running (pid ${process.pid}): 3 queued, last delivery none yet`,
     });
   });
 
