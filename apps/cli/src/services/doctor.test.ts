@@ -1,4 +1,4 @@
-import { chmod, mkdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -146,6 +146,26 @@ describe("doctor", () => {
       verdict: "fail",
       reason: `${r("usr/local/cpanel/logs/login_log")} does not exist; its follower waits for it`,
       fix: "check the path in the config (spoor install --non-interactive --login-log PATH)",
+    });
+  });
+
+  it("fails a unit whose ExecStart lies under a home directory that ProtectHome= hides", async () => {
+    const unit = join(sandbox.root, "etc/systemd/system/spoor-agent.service");
+    const text = await readFile(unit, "utf8");
+    const entry = /^ExecStart=\S+ (?:--\S+ )*(\S+)/m.exec(text)![1]!;
+    // ExecStart names the entry through /home (as a checkout in a home directory would).
+    const viaHome = `/home/alice/spoor/${entry.split("/").at(-1)}`;
+    await writeFile(unit, text.replace(entry, viaHome));
+    const check = byName(
+      await doctor({ root: sandbox.root, checkApi: false }),
+      "unit spoor-agent.service",
+    );
+    expect(check).toMatchObject({ verdict: "fail" });
+    expect(check).toEqual({
+      name: "unit spoor-agent.service",
+      verdict: "fail",
+      reason: `ExecStart names ${viaHome}, which the unit's ProtectHome= hides: it cannot load its code`,
+      fix: "install spoor where the units can reach it — outside /home and /root (e.g. a checkout or npm install under /opt/spoor, with node from /usr/bin) — and run spoor install from there",
     });
   });
 
