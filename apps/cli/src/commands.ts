@@ -11,6 +11,7 @@ import ReportList from "./commands/report/list.js";
 import Status from "./commands/status.js";
 import Transmit from "./commands/transmit.js";
 import Uninstall from "./commands/uninstall.js";
+import Version from "./commands/version.js";
 
 /**
  * Every `spoor` command by id (oclif's explicit command discovery: `package.json` →
@@ -30,4 +31,5 @@ export const COMMANDS: Record<string, Command.Class> = {
   status: Status,
   transmit: Transmit,
   uninstall: Uninstall,
+  version: Version,
 };

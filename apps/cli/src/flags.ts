@@ -10,9 +10,15 @@ export const configFlags = {
   }),
 };
 
+/** oclif's `--json` convention, for a command that also takes `--output json` (its alias). */
+export const jsonFlag = {
+  json: Flags.boolean({ description: "print JSON (the same as --output json)", default: false }),
+};
+
 /** `--output` and `--host` of `spoor report list` and `spoor mailbox-event list`. */
 export const recordListFlags = {
   ...configFlags,
+  ...jsonFlag,
   output: Flags.option({
     description: "output format",
     options: ["csv", "table", "json"] as const,

@@ -6,6 +6,7 @@ import { backfill } from "../services/backfill.js";
 
 /** `spoor backfill TYPE FILE`: spool the interesting events of a rotated archive. */
 export default class Backfill extends BaseCommand {
+  static override summary = "Spool the interesting events of rotated or archived logs.";
   static override description =
     "Spool the interesting events of a rotated log (gzip or plain), as the follower would have; running it again adds no duplicates.";
   static override args = {

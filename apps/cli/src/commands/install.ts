@@ -31,6 +31,7 @@ const LOG_FLAGS: ReadonlyArray<
 
 /** `spoor install`: config, directories, systemd units and the cPanel hook. */
 export default class Install extends BaseCommand {
+  static override summary = "Install spoor: config, spool, systemd units, cPanel hook.";
   static override description =
     "Install spoor: the config (0600), the spool directories (0700), the systemd units and the cPanel hook script. " +
     "Asks for the values unless --non-interactive; prints the remaining steps, or runs them with --enable.";

@@ -1,20 +1,20 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
-import { configFlags } from "../flags.js";
+import { configFlags, jsonFlag } from "../flags.js";
 import { renderStatus } from "../output/render-status.js";
-import { type StatusReport, status } from "../services/status.js";
+import { status } from "../services/status.js";
 
 /** `spoor status`: what the running agent last wrote to its state directory. */
 export default class Status extends BaseCommand {
-  static override summary = "Show what the running agent is doing: positions, queue, deliveries.";
+  static override summary = "Show what the running agent is doing.";
   static override description =
     "Reads the status the agent rewrites every few seconds in its state directory: per follower the log, position, size and lag; " +
     "the queue's depth and oldest entry; the last delivery and the last error; and whether the agent process is alive. " +
     "Exits 1 when no agent is running.";
-  static override enableJsonFlag = true;
   static override flags = {
     ...configFlags,
+    ...jsonFlag,
     output: Flags.option({
       description: "output format (--output json is --json)",
       options: ["text", "json"] as const,
@@ -23,17 +23,11 @@ export default class Status extends BaseCommand {
   };
   static override examples = ["<%= config.bin %> status", "<%= config.bin %> status --json"];
 
-  async run(): Promise<StatusReport> {
+  async run(): Promise<void> {
     const { flags } = await this.parse(Status);
     const report = await status({ configPath: flags.config, root: flags.root });
-    if (this.jsonEnabled()) {
-      if (!report.alive) process.exitCode = 1;
-      return report;
-    }
-    process.stdout.write(
-      flags.output === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report),
-    );
+    const json = flags.json || flags.output === "json";
+    process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report));
     if (!report.alive) throw new SilentError(1);
-    return report;
   }
 }

@@ -5,6 +5,7 @@ import { transmit } from "../services/transmit.js";
 
 /** `spoor transmit`: the transmitter (the original's spoor_entry_transmitter). */
 export default class Transmit extends BaseCommand {
+  static override summary = "Send the spooled entries to the Spoor API.";
   static override description =
     "Send the spooled entries to the Spoor API until SIGTERM/SIGINT (JSON log lines on stderr).";
   static override flags = {

@@ -9,6 +9,7 @@ import { formatUninstallResult } from "../services/uninstall-report.js";
 
 /** `spoor uninstall`: the reverse of `spoor install`. */
 export default class Uninstall extends BaseCommand {
+  static override summary = "Remove spoor's units and hook (the config and spool are kept).";
   static override description =
     "Remove spoor's systemd units and cPanel hook script. The config and the spool are kept unless --purge.";
   static override flags = {

@@ -5,6 +5,7 @@ import { mailboxEventList } from "../../services/mailbox-event-list.js";
 
 /** `spoor mailbox-event list`: the original's `spoor_mailbox_event_list`. */
 export default class MailboxEventList extends BaseCommand {
+  static override summary = "List the mailbox events the Spoor API holds for this host.";
   static override description =
     "List the mailbox events the Spoor API holds for this host (CSV by default, as spoor_mailbox_event_list).";
   static override flags = recordListFlags;
@@ -20,6 +21,8 @@ export default class MailboxEventList extends BaseCommand {
       root: flags.root,
       host: flags.host,
     });
-    process.stdout.write(renderRecords("mailbox_event", records, flags.output));
+    process.stdout.write(
+      renderRecords("mailbox_event", records, flags.json ? "json" : flags.output),
+    );
   }
 }

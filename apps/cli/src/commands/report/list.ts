@@ -5,6 +5,7 @@ import { reportList } from "../../services/report-list.js";
 
 /** `spoor report list`: the reports the Spoor API holds for this host (the original's `spoor_report_list`). */
 export default class ReportList extends BaseCommand {
+  static override summary = "List the reports the Spoor API holds for this host.";
   static override description =
     "List the reports the Spoor API holds for this host (CSV by default, as spoor_report_list).";
   static override flags = recordListFlags;
@@ -20,6 +21,6 @@ export default class ReportList extends BaseCommand {
       root: flags.root,
       host: flags.host,
     });
-    process.stdout.write(renderRecords("report", records, flags.output));
+    process.stdout.write(renderRecords("report", records, flags.json ? "json" : flags.output));
   }
 }

@@ -5,6 +5,7 @@ import { spoolFlags } from "../../spool-flags.js";
 
 /** `spoor spool retry NAME|--all`: re-queue failed entries. */
 export default class SpoolRetry extends SpoolCommand {
+  static override summary = "Queue entries the API refused again.";
   static override description =
     "Move failed entries back into the queue so the transmitter sends them again.";
   static override args = {
