@@ -7,6 +7,7 @@ import Follow from "./commands/follow.js";
 import Install from "./commands/install.js";
 import MailboxEventList from "./commands/mailbox-event/list.js";
 import Parse from "./commands/parse.js";
+import PluginsInstall from "./commands/plugins/install.js";
 import ReportList from "./commands/report/list.js";
 import Status from "./commands/status.js";
 import Transmit from "./commands/transmit.js";
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, Command.Class> = {
   install: Install,
   "mailbox-event:list": MailboxEventList,
   parse: Parse,
+  "plugins:install": PluginsInstall,
   "report:list": ReportList,
   status: Status,
   transmit: Transmit,
