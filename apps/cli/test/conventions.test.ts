@@ -1,5 +1,12 @@
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
+import { makeTempRoot } from "./helpers/temp-root.js";
 
 describe("CLI conventions", () => {
   it("spoor -h lists every command on one line, each with its summary", async () => {
@@ -37,6 +44,64 @@ describe("CLI conventions", () => {
     for (const command of [["status"], ["doctor"], ["report", "list"], ["mailbox-event", "list"]]) {
       const help = await runCli([...command, "--help"]);
       expect(help.stdout).toMatch(/--json +print JSON \(the same as --output json\)/);
+    }
+  });
+});
+
+describe("help-text polish", () => {
+  it("shows parse TYPE once and spool retry as NAME | --all", async () => {
+    expect((await runCli(["parse", "--help"])).stdout).toContain(
+      "USAGE\n  $ spoor parse TYPE [FILE...] [--interesting]\n",
+    );
+    expect((await runCli(["spool", "retry", "--help"])).stdout).toContain(
+      "USAGE\n  $ spoor spool retry NAME | --all [--config PATH] [--root DIR]\n",
+    );
+  });
+
+  it("describes --root the same way in every command", async () => {
+    const descriptions = new Set<string>();
+    for (const command of [["install"], ["uninstall"], ["doctor"], ["agent"], ["spool", "list"]]) {
+      const help = (await runCli([...command, "--help"])).stdout;
+      const match = /--root=<value>\s+(?:\[default: \/\]\s+)?([^]*?\))\n(?:\s*\n| {2}-)/.exec(help);
+      descriptions.add(match?.[1]?.replace(/\s+/g, " ") ?? `missing in ${command.join(" ")}`);
+    }
+    expect([...descriptions]).toEqual([
+      "the system root spoor's paths are under (default /; another directory is a self-contained sandbox for tests and staging)",
+    ]);
+  });
+
+  it("says there was nothing to uninstall when nothing was installed", async () => {
+    const root = await mkdtemp(join(tmpdir(), "spoor-nothing-"));
+    try {
+      const result = await runCli(["uninstall", "--root", root, "--yes"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout.split("\n")[0]).toBe(
+        `Nothing to uninstall under ${root}: spoor's units and hook are not installed there`,
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a 404 points at the host and endpoint, not at the credentials", async () => {
+    const server = createServer((_request, response) => response.writeHead(404).end("{}"));
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wrong-base`;
+    const root = await makeTempRoot({
+      host: url,
+      credentials: { api_identifier: "id", api_secret: "s" },
+    });
+    try {
+      const result = await runCli(["report", "list", "--root", root.root, "--host", "h"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/HTTP 404/);
+      expect(result.stderr.split("\n")[1]).toBe(
+        "Fix: check transmission.host (and its path) and transmission.endpoints.report: this URL is not a Spoor API endpoint",
+      );
+    } finally {
+      server.close();
+      await root.remove();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
-import { jsonFlag } from "../flags.js";
+import { jsonFlag, ROOT_DESCRIPTION } from "../flags.js";
 import { doctor } from "../services/doctor.js";
 import { formatDoctorReport } from "../services/doctor-report.js";
 
@@ -13,10 +13,7 @@ export default class Doctor extends BaseCommand {
     "Exits 1 when a check fails (warnings alone exit 0).";
   static override flags = {
     config: Flags.string({ description: "the config file (default <root>/etc/spoor/spoor.yml)" }),
-    root: Flags.string({
-      description: "check an installation under this directory instead of /",
-      default: "/",
-    }),
+    root: Flags.string({ description: ROOT_DESCRIPTION, default: "/" }),
     output: Flags.string({
       description: "report format (--output json is --json)",
       options: ["text", "json"],

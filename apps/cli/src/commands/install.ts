@@ -3,6 +3,7 @@ import type { LogType } from "@spoor/config";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
 import { UsageError } from "../errors/usage-error.js";
+import { ROOT_DESCRIPTION } from "../flags.js";
 import { readExistingConfig } from "../services/existing-config.js";
 import { install } from "../services/install.js";
 import type { ConfigChoices } from "../services/install-config.js";
@@ -56,7 +57,7 @@ export default class Install extends BaseCommand {
     "login-log": Flags.string({ description: "cPanel login_log path" }),
     "session-log": Flags.string({ description: "cPanel session_log path" }),
     root: Flags.string({
-      description: "install under this directory instead of / (a sandbox)",
+      description: ROOT_DESCRIPTION,
       default: "/",
     }),
     layout: Flags.string({

@@ -11,6 +11,7 @@ export default class Parse extends BaseCommand {
   static override description =
     "Parse cPanel log lines into JSON: one object per input line, in input order.";
   static override strict = false;
+  static override usage = "<%= command.id %> TYPE [FILE...] [--interesting]";
   static override args = {
     type: Args.string({
       ignoreStdin: true,

@@ -1,6 +1,7 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { SilentError } from "../errors/silent-error.js";
+import { ROOT_DESCRIPTION } from "../flags.js";
 import { installPaths } from "../services/install-paths.js";
 import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
 import { createPrompter } from "../services/prompts.js";
@@ -13,7 +14,7 @@ export default class Uninstall extends BaseCommand {
   static override description =
     "Remove spoor's systemd units and cPanel hook script. The config and the spool are kept unless --purge.";
   static override flags = {
-    root: Flags.string({ description: "uninstall from this directory instead of /", default: "/" }),
+    root: Flags.string({ description: ROOT_DESCRIPTION, default: "/" }),
     purge: Flags.boolean({
       description: "also remove /etc/spoor (config, credentials) and /var/lib/spoor (every entry)",
       default: false,
