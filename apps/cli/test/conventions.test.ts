@@ -62,7 +62,9 @@ describe("help-text polish", () => {
     const descriptions = new Set<string>();
     for (const command of [["install"], ["uninstall"], ["doctor"], ["agent"], ["spool", "list"]]) {
       const help = (await runCli([...command, "--help"])).stdout;
-      const match = /--root=<value>\s+(?:\[default: \/\]\s+)?([^]*?\))\n(?:\s*\n| {2}-)/.exec(help);
+      const match = /--root=<value>\s+(?:\[default: \/\]\s+)?([\s\S]*?\))\n(?:\s*\n| {2}-)/.exec(
+        help,
+      );
       descriptions.add(match?.[1]?.replace(/\s+/g, " ") ?? `missing in ${command.join(" ")}`);
     }
     expect([...descriptions]).toEqual([
