@@ -1,12 +1,10 @@
 import { lstatSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkOwnership } from "./check-ownership.js";
+import { shellQuote } from "@spoor/errors";
+import { checkOwnedDirectory, PermissionError, sharedDirectoryReason } from "@spoor/safe-file";
 import { parseConfigText } from "./parse-config-text.js";
-import { PermissionError } from "./permission-error.js";
 import { readConfigFile } from "./read-config-file.js";
 import { resolveDefaults } from "./resolve-defaults.js";
-import { sharedDirectoryReason } from "./shared-directory.js";
-import { shellQuote } from "./shell-quote.js";
 import type { SpoorConfig } from "./spoor-config.js";
 import { validateConfig } from "./validate-config.js";
 
@@ -55,7 +53,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Spoor
 /** The config's directory; when it is not spoor's own (e.g. /tmp), the fix moves the file. */
 function refuseBadConfigDirectory(path: string, defaultPath: string, uid: number): void {
   const directory = dirname(path);
-  const problem = checkOwnership(directory, { kind: "directory", mode: 0o700, uid });
+  const problem = checkOwnedDirectory(directory, uid);
   if (problem === undefined) return;
   const shared = problem.kinds.includes("owner") || problem.kinds.includes("mode");
   if (shared && sharedDirectoryReason(directory, lstatSync(directory)) !== undefined) {
@@ -66,7 +64,7 @@ function refuseBadConfigDirectory(path: string, defaultPath: string, uid: number
 }
 
 function refuseBadDirectory(path: string, uid: number, mayBeMissing: boolean): void {
-  const problem = checkOwnership(path, { kind: "directory", mode: 0o700, uid });
+  const problem = checkOwnedDirectory(path, uid);
   if (problem === undefined) return;
   if (mayBeMissing && problem.kinds.includes("missing")) return;
   throw new PermissionError(problem);

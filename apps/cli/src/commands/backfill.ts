@@ -1,6 +1,6 @@
 import { Args, Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { configFlags } from "../flags.js";
 import { createProgressLine, type ProgressLine } from "../output/progress-line.js";
 import { type BackfillSummary, backfill } from "../services/backfill.js";

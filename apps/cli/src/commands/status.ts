@@ -1,6 +1,6 @@
 import { Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { configFlags, jsonFlag } from "../flags.js";
 import { renderStatus } from "../output/render-status.js";
 import { status } from "../services/status.js";

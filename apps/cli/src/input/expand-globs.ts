@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { UsageError } from "../errors/usage-error.js";
+import { UsageError } from "@spoor/errors";
 
 const GLOB = /[*?[]/;
 
