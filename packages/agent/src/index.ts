@@ -1,3 +1,4 @@
+export type { ActivityIntervals } from "./activity-reporter.js";
 export { AGENT_VERSION } from "./agent-version.js";
 export { type CollectHeartbeatOptions, collectHeartbeat } from "./collect-heartbeat.js";
 export {
@@ -11,6 +12,7 @@ export { ExitCode } from "./exit-codes.js";
 export { followerLag, type LogFileFacts } from "./follower-lag.js";
 export { FollowerNotConfiguredError } from "./follower-not-configured-error.js";
 export { type FollowerPipelineOptions, runFollowerPipeline } from "./follower-pipeline.js";
+export { logIgnoredKeys } from "./log-ignored-keys.js";
 export {
   createLogger,
   type LogFields,
@@ -31,6 +33,7 @@ export {
   runUntilSignalled,
   type SignalHost,
 } from "./run-until-signalled.js";
+export { type AgentStatus, STATUS_FILE_NAME } from "./status-file.js";
 export {
   type HeartbeatOptions,
   type RunningHeartbeat,
@@ -40,4 +43,8 @@ export {
   disabledEventReason,
   isTransmissionEnabled,
 } from "./transmission-events.js";
-export { runTransmitter, type TransmitterOptions } from "./transmitter.js";
+export {
+  runTransmitter,
+  type TransmitterCounts,
+  type TransmitterOptions,
+} from "./transmitter.js";

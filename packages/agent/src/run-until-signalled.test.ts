@@ -25,7 +25,7 @@ describe("runUntilSignalled", () => {
     const done = runUntilSignalled(
       (signal) => {
         seen = signal;
-        return new Promise((resolve) => signal.addEventListener("abort", () => resolve()));
+        return new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
       },
       { logger: captured.logger, host },
     );

@@ -20,7 +20,8 @@ export interface RunUntilSignalledOptions {
 
 /**
  * The one bounded shutdown path of every spoor process. Starts `run(signal)`; SIGTERM or
- * SIGINT aborts `signal`. When `run` resolves the process exits 0. A second signal, or
+ * SIGINT aborts `signal`. When `run` resolves the process exits 0 (or with the number `run`
+ * resolved with). A second signal, or
  * `timeoutMs` passing after the first, forces exit 1 with a log line. When `run` rejects:
  * a user-fixable error (`describeError` of @spoor/errors says "user": a `UserFacingError`
  * from any bundled copy) logs its message and fix and exits 78 (EX_CONFIG, no point
@@ -28,7 +29,7 @@ export interface RunUntilSignalledOptions {
  * Resolves after `host.exit` was called (which, for the real process, never returns).
  */
 export async function runUntilSignalled(
-  run: (signal: AbortSignal) => Promise<void>,
+  run: (signal: AbortSignal) => Promise<unknown>,
   options: RunUntilSignalledOptions,
 ): Promise<void> {
   const host = options.host ?? process;
@@ -61,8 +62,8 @@ export async function runUntilSignalled(
   host.on("SIGTERM", onSignal);
   host.on("SIGINT", onSignal);
   try {
-    await run(controller.signal);
-    exit(ExitCode.ok);
+    const code = await run(controller.signal);
+    exit(typeof code === "number" ? code : ExitCode.ok);
   } catch (error) {
     exit(reportFailure(error, logger));
   }

@@ -55,6 +55,18 @@ describe("loadConfig", () => {
         retention_max_age_days: 30,
         retention_max_bytes: 268435456,
       },
+      ignoredKeys: [
+        "followers.access.debug",
+        "followers.access.maxinterval",
+        "followers.access.transformer",
+        "followers.error.debug",
+        "followers.error.maxinterval",
+        "followers.error.transformer",
+        "followers.login.debug",
+        "followers.login.maxinterval",
+        "followers.login.partial_report_log",
+        "followers.login.transformer",
+      ],
     });
   });
 
@@ -210,7 +222,7 @@ application:
     await temp.writeConfigText("");
     const error = await loadError({ root: temp.root });
     expect(error.message).toBe(
-      `top level: expected a mapping, found nothing in ${temp.configPath}`,
+      `top level: expected a mapping, found nothing in ${temp.configPath} Fix: add the configuration to ${temp.configPath} (spoor install writes a complete file)`,
     );
   });
 });

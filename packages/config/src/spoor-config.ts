@@ -53,6 +53,8 @@ export interface SpoorConfig {
   followers: Partial<Record<LogType, FollowerConfig>>;
   transmission: TransmissionConfig;
   application: ApplicationConfig;
+  /** The Perl original's keys found in the file and ignored (`followers.login.maxinterval`, …). */
+  ignoredKeys?: string[];
 }
 
 /** What `writeConfig` writes: the file's own sections, new keys optional. */

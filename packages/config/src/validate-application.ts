@@ -1,4 +1,5 @@
 import { basename, dirname, join } from "node:path";
+import { checkKeys } from "./check-keys.js";
 import { type ReadContext, readAbsolutePath, readInteger, readMapping } from "./field-readers.js";
 import type { ApplicationConfig } from "./spoor-config.js";
 
@@ -10,7 +11,7 @@ const MAX_BYTES = Number.MAX_SAFE_INTEGER;
  * directory the file does not name sits beside `parsed_entries_path` (its default name in the
  * same parent), so a file that relocates the queue never sends another directory to the
  * machine's default `/var/lib/spoor`; with no `parsed_entries_path` either, that is the
- * default state directory.
+ * default state directory. An unknown key is refused.
  * @throws ConfigError naming the bad key.
  */
 export function validateApplication(
@@ -19,6 +20,7 @@ export function validateApplication(
   defaults: ApplicationConfig,
 ): ApplicationConfig {
   const section = readMapping(context, "application", value, true) ?? {};
+  checkKeys(context, "application", section, { known: Object.keys(defaults) });
   type PathKey = keyof ApplicationConfig & `${string}_path`;
   const read = (key: PathKey, fallback: string): string =>
     readAbsolutePath(context, `application.${key}`, section[key], fallback);

@@ -1,3 +1,4 @@
+import { checkKeys } from "./check-keys.js";
 import {
   fail,
   isUnset,
@@ -13,10 +14,23 @@ import { validateHost } from "./validate-host.js";
 
 const EVENT_NAME = /^[a-z][a-z0-9_]*$/;
 
+const TRANSMISSION_KEYS = [
+  "credentials",
+  "host",
+  "endpoints",
+  "allow_insecure_http",
+  "timeout_ms",
+  "concurrency",
+  "events",
+  "reporter",
+  "heartbeat",
+  "analyst_credentials",
+];
+
 /**
  * The `transmission` section: credentials and host are required, every new key has a
  * default (`heartbeat` off; `analyst_credentials` optional, checked like `credentials`).
- * Unknown keys are ignored. A secret is never shown in a message.
+ * Unknown keys are refused. A secret is never shown in a message.
  * @throws ConfigError naming the bad key.
  */
 export function validateTransmission(
@@ -25,6 +39,7 @@ export function validateTransmission(
   defaults: ResolvedDefaults["transmission"],
 ): TransmissionConfig {
   const section = readMapping(context, "transmission", value, false)!;
+  checkKeys(context, "transmission", section, { known: TRANSMISSION_KEYS });
   const allowInsecureHttp = readBoolean(
     context,
     "transmission.allow_insecure_http",
@@ -32,6 +47,7 @@ export function validateTransmission(
     defaults.allow_insecure_http,
   );
   const endpoints = readMapping(context, "transmission.endpoints", section.endpoints, true) ?? {};
+  checkKeys(context, "transmission.endpoints", endpoints, { known: ["report"] });
   const config: TransmissionConfig = {
     credentials: readCredentials(context, "transmission.credentials", section.credentials),
     host: validateHost(context, section.host, allowInsecureHttp),
@@ -74,6 +90,7 @@ function readCredentials(
   value: unknown,
 ): TransmissionConfig["credentials"] {
   const credentials = readMapping(context, key, value, false)!;
+  checkKeys(context, key, credentials, { known: ["api_identifier", "api_secret"] });
   return {
     api_identifier: readString(context, `${key}.api_identifier`, credentials.api_identifier),
     api_secret: readString(context, `${key}.api_secret`, credentials.api_secret, {

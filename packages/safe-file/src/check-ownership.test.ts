@@ -108,4 +108,53 @@ describe("checkOwnership", () => {
       expected: "a directory",
     });
   });
+
+  it.each([
+    ["/tmp", "a system directory"],
+    ["/", "a system directory"],
+    ["/etc", "a system directory"],
+  ])("never suggests changing %s: it says to move spoor's files", (path, reason) => {
+    const problem = checkOwnership(path, { kind: "directory", mode: 0o700 });
+    expect(problem?.kinds).toContain("mode");
+    expect(problem?.fix).toBe(
+      `leave ${path} as it is (${reason}, not spoor's); keep spoor's files in a directory of their own instead (mode 0700, owned by the user spoor runs as, like /etc/spoor)`,
+    );
+    expect(problem?.fix).not.toMatch(/chmod|chown/);
+  });
+
+  it("never suggests changing a sticky directory shared by every user", async () => {
+    const shared = join(tempDir(), "shared");
+    await mkdir(shared);
+    await chmod(shared, 0o1777);
+    expect(checkOwnership(shared, { kind: "directory", mode: 0o700 })?.fix).toBe(
+      `leave ${shared} as it is (shared by every user: sticky bit, not spoor's); keep spoor's files in a directory of their own instead (mode 0700, owned by the user spoor runs as, like /etc/spoor)`,
+    );
+  });
+
+  it("never suggests changing a home directory", async () => {
+    const home = join(tempDir(), "home");
+    await mkdir(home, { mode: 0o755 });
+    await chmod(home, 0o755);
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const problem = checkOwnership(home, { kind: "directory", mode: 0o700 });
+      expect(problem?.fix).toMatch(
+        /^leave .* \(a home directory, not spoor's\); keep spoor's files/,
+      );
+    } finally {
+      process.env.HOME = saved;
+    }
+  });
+
+  it("says to run as root, not to chown root's files, for a user other than root", async () => {
+    const path = await file("roots.yml", 0o600);
+    expect(checkOwnership(path, { kind: "file", mode: 0o600, uid: 65534 })?.fix).toBe(
+      `run spoor as root (e.g. with sudo): ${path} belongs to root`,
+    );
+    await chown(path, 12345, 0);
+    expect(checkOwnership(path, { kind: "file", mode: 0o600, uid: 65534 })?.fix).toBe(
+      `run spoor as uid 12345 (the owner of ${path}) or as root`,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { lstatSync, type Stats } from "node:fs";
 import { shellQuote } from "@spoor/errors";
 import { formatMode } from "./format-mode.js";
 import type { PermissionProblem, PermissionProblemKind } from "./permission-problem.js";
+import { sharedDirectoryReason } from "./shared-directory.js";
 
 /** What a path must be: its kind, its exact mode, and its owner (default: the effective uid). */
 export interface OwnershipExpectation {
@@ -13,6 +14,9 @@ export interface OwnershipExpectation {
 /**
  * Checks that `path` is (itself, not through a symbolic link) a file or directory owned by
  * the expected uid with exactly the expected mode, as the original's security checks did.
+ * The fix never changes the owner or mode of a directory spoor did not create (`/`, `/tmp`,
+ * `/etc`, a home directory: it says to move spoor's files instead), and never suggests a
+ * `chown` to a user other than root (which only root could run: it says to run as root).
  *
  * @returns undefined when it is, else the problem with the command that fixes it.
  * @throws only on unexpected filesystem errors (EACCES on a parent, EIO…), never for a
@@ -81,7 +85,18 @@ export function checkStats(
         : `mv ${quoted} ${shellQuote(`${path}.bak`)} && mkdir -m ${wanted} ${quoted}`,
     );
   }
-  return ownerAndModeProblem(path, stats, uid, expected.mode);
+  const found = ownerAndModeProblem(path, stats, uid, expected.mode);
+  if (found === undefined) return undefined;
+  const shared = expected.kind === "directory" ? sharedDirectoryReason(path, stats) : undefined;
+  if (shared !== undefined) {
+    found.fix = `leave ${quoted} as it is (${shared}, not spoor's); keep spoor's files in a directory of their own instead (mode ${formatMode(expected.mode)}, owned by the user spoor runs as, like /etc/spoor)`;
+  } else if (found.kinds.includes("owner") && uid !== 0) {
+    found.fix =
+      stats.uid === 0
+        ? `run spoor as root (e.g. with sudo): ${path} belongs to root`
+        : `run spoor as uid ${stats.uid} (the owner of ${path}) or as root`;
+  }
+  return found;
 }
 
 function ownerAndModeProblem(

@@ -2,6 +2,7 @@ import { Flags } from "@oclif/core";
 import type { LogType } from "@spoor/config";
 import { SilentError, UsageError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
+import { ROOT_DESCRIPTION } from "../flags.js";
 import { readExistingConfig } from "../services/install/existing-config.js";
 import { install } from "../services/install/install.js";
 import type { ConfigChoices } from "../services/install/install-config.js";
@@ -30,6 +31,7 @@ const LOG_FLAGS: ReadonlyArray<
 
 /** `spoor install`: config, directories, systemd units and the cPanel hook. */
 export default class Install extends BaseCommand {
+  static override summary = "Install spoor: config, spool, systemd units, cPanel hook.";
   static override description =
     "Install spoor: the config (0600), the spool directories (0700), the systemd units and the cPanel hook script. " +
     "Asks for the values unless --non-interactive; prints the remaining steps, or runs them with --enable.";
@@ -54,7 +56,7 @@ export default class Install extends BaseCommand {
     "login-log": Flags.string({ description: "cPanel login_log path" }),
     "session-log": Flags.string({ description: "cPanel session_log path" }),
     root: Flags.string({
-      description: "install under this directory instead of / (a sandbox)",
+      description: ROOT_DESCRIPTION,
       default: "/",
     }),
     layout: Flags.string({

@@ -7,6 +7,7 @@ import { mailboxEventList } from "../../services/mailbox-event-list.js";
 
 /** `spoor mailbox-event list`: the original's `spoor_mailbox_event_list`. */
 export default class MailboxEventList extends BaseCommand {
+  static override summary = "List the mailbox events the Spoor API holds for this host.";
   static override description =
     "List the mailbox events the Spoor API holds for this host (CSV by default, as spoor_mailbox_event_list, with the forward recipient and class after the original's columns).";
   static override flags = recordListFlags;
@@ -21,7 +22,9 @@ export default class MailboxEventList extends BaseCommand {
       ...accessFromFlags(flags),
       host: flags.host,
     });
-    process.stdout.write(renderRecords("mailbox_event", records, flags.output));
+    process.stdout.write(
+      renderRecords("mailbox_event", records, flags.json ? "json" : flags.output),
+    );
     if (records.length === 0) process.stderr.write(emptyListNote("mailbox events", { host }));
   }
 }

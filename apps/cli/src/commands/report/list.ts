@@ -7,6 +7,7 @@ import { reportList } from "../../services/report-list.js";
 
 /** `spoor report list`: the reports the Spoor API holds for this host (the original's `spoor_report_list`). */
 export default class ReportList extends BaseCommand {
+  static override summary = "List the reports the Spoor API holds for this host.";
   static override description =
     "List the reports the Spoor API holds for this host (CSV by default, as spoor_report_list, with the forward recipient after the original's columns).";
   static override flags = recordListFlags;
@@ -18,7 +19,7 @@ export default class ReportList extends BaseCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(ReportList);
     const { host, records } = await reportList({ ...accessFromFlags(flags), host: flags.host });
-    process.stdout.write(renderRecords("report", records, flags.output));
+    process.stdout.write(renderRecords("report", records, flags.json ? "json" : flags.output));
     if (records.length === 0) process.stderr.write(emptyListNote("reports", { host }));
   }
 }

@@ -1,4 +1,4 @@
-import { chmod, mkdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -106,6 +106,7 @@ describe("doctor", () => {
       "spool queue",
       "spool failed",
       "spool quarantine",
+      "agent status",
       "api",
     ]);
     expect(report.verdict).toBe("ok");
@@ -145,6 +146,52 @@ describe("doctor", () => {
       verdict: "fail",
       reason: `${r("usr/local/cpanel/logs/login_log")} does not exist; its follower waits for it`,
       fix: "check the path in the config (spoor install --non-interactive --login-log PATH)",
+    });
+  });
+
+  it("fails a unit whose ExecStart lies under a home directory that ProtectHome= hides", async () => {
+    const unit = join(sandbox.root, "etc/systemd/system/spoor-agent.service");
+    const text = await readFile(unit, "utf8");
+    const entry = /^ExecStart=\S+ (?:--\S+ )*(\S+)/m.exec(text)![1]!;
+    // ExecStart names the entry through /home (as a checkout in a home directory would).
+    const viaHome = `/home/alice/spoor/${entry.split("/").at(-1)}`;
+    await writeFile(unit, text.replace(entry, viaHome));
+    const check = byName(
+      await doctor({ root: sandbox.root, checkApi: false }),
+      "unit spoor-agent.service",
+    );
+    expect(check).toMatchObject({ verdict: "fail" });
+    expect(check).toEqual({
+      name: "unit spoor-agent.service",
+      verdict: "fail",
+      reason: `ExecStart names ${viaHome}, which the unit's ProtectHome= hides: it cannot load its code`,
+      fix: "install spoor where the units can reach it — outside /home and /root (e.g. a checkout or npm install under /opt/spoor, with node from /usr/bin) — and run spoor install from there",
+    });
+  });
+
+  it("includes the agent's status: warns when the agent that wrote it is gone", async () => {
+    const state = join(sandbox.root, "var/lib/spoor/state");
+    const written = {
+      pid: 2 ** 22 + 17, // above pid_max: no such process
+      started_at: new Date().toISOString(),
+      written_at: new Date().toISOString(),
+      interval_ms: 5000,
+      followers: [],
+      queue: { depth: 3 },
+      counts: { linesRead: 0, entriesSpooled: 0, delivered: 0, failed: 0 },
+    };
+    await writeFile(join(state, "status.json"), JSON.stringify(written), { mode: 0o600 });
+    expect(byName(await doctor({ root: sandbox.root, checkApi: false }), "agent status")).toEqual({
+      name: "agent status",
+      verdict: "warn",
+      reason: `the agent that wrote ${join(state, "status.json")} (pid ${written.pid}) is not running`,
+      fix: "systemctl start spoor-agent.service (its log: journalctl -u spoor-agent.service)",
+    });
+    await writeFile(join(state, "status.json"), JSON.stringify({ ...written, pid: process.pid }));
+    expect(byName(await doctor({ root: sandbox.root, checkApi: false }), "agent status")).toEqual({
+      name: "agent status",
+      verdict: "ok",
+      reason: `running (pid ${process.pid}): 3 queued, last delivery none yet`,
     });
   });
 

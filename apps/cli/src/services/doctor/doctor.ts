@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { installPaths } from "../install/install-paths.js";
+import { checkAgentStatus } from "./checks/agent-status-check.js";
 import { checkApi } from "./checks/api-check.js";
 import type { CheckResult, DoctorContext, Verdict } from "./checks/check-result.js";
 import { checkConfig } from "./checks/config-check.js";
@@ -31,7 +32,7 @@ export interface DoctorReport {
 /**
  * Runs every check in order: config, directories, logs, successful-login logging, hook
  * script and registration, units (live systemd state when root is "/" and systemd runs),
- * spool, API. Checks that need the config are skipped when it does not load (the config
+ * spool, the running agent's status, API. Checks that need the config are skipped when it does not load (the config
  * check says so). Never throws.
  */
 export async function doctor(options: DoctorOptions = {}): Promise<DoctorReport> {
@@ -57,6 +58,7 @@ export async function doctor(options: DoctorOptions = {}): Promise<DoctorReport>
       await checkHookRegistration(context),
       ...(await checkUnits(context, live)),
       ...(await checkSpool(context)),
+      await checkAgentStatus(context),
     );
     if (options.checkApi !== false) checks.push(await checkApi(context));
   }

@@ -25,6 +25,7 @@ export function formatInstallResult(result: InstallResult): string {
   } else {
     lines.push("Remaining steps:", "", ...formatStepResults(result.steps, result.stepResults), "");
   }
+  for (const warning of result.warnings) lines.push(`Warning: ${warning}`, "");
   if (result.loginLogging === "missing") {
     lines.push(
       `Note: ${paths.cpanelConfigPath} was not found, so "Log successful logins" was not checked (is this a cPanel server?).`,

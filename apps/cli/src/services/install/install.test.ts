@@ -110,6 +110,7 @@ describe("install", () => {
     expect(config).toEqual({
       root: "/",
       sourcePath: path,
+      ignoredKeys: [],
       followers: {
         access: { name: join(logs, "access_log") },
         error: { name: join(logs, "error_log") },
@@ -275,6 +276,25 @@ describe("install", () => {
           'WHM » Server Configuration » Tweak Settings » Logging » "Log successful logins"',
       },
     ]);
+  });
+
+  it("warns, in a sandbox, about units whose code ProtectHome=yes would hide", async () => {
+    const underHome = Object.fromEntries(
+      Object.keys(sandbox.daemonEntries).map((daemon) => [
+        daemon,
+        `/home/alice/spoor/apps/daemons/bin/${daemon}.js`,
+      ]),
+    ) as InstallOptions["daemonEntries"];
+    const result = await install(
+      options({ daemonEntries: underHome, nodePath: "/root/.nvm/node" }),
+    );
+    const warning = result.warnings.find((text) => text.includes("ProtectHome"));
+    expect(warning).toMatch(
+      /^the units would run \/root\/\.nvm\/node, \/home\/alice\/spoor\/apps\/daemons\/bin\/spoor-agent\.js, .*, which their ProtectHome=yes hides: they could not load their code\. Fix: install spoor where the units can reach it/,
+    );
+    expect(
+      (await install(options())).warnings.filter((text) => text.includes("ProtectHome")),
+    ).toEqual([]);
   });
 
   it("refuses --enable for a root other than /, before touching anything", async () => {

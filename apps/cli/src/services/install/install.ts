@@ -13,6 +13,7 @@ import { type ConfigChoices, planConfig } from "./install-config.js";
 import { type InstallPaths, installPaths } from "./install-paths.js";
 import { type LoginLoggingState, readLoginLogging } from "./login-logging.js";
 import { type PostInstallStep, postInstallSteps } from "./post-install-steps.js";
+import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../systemd/protect-home.js";
 import { installUnits } from "./unit-install.js";
 
 /** What `spoor install` is asked to do. */
@@ -46,6 +47,8 @@ export interface InstallResult {
   steps: PostInstallStep[];
   /** With `enable`: how each step went (stops at the first failure). */
   stepResults?: StepResult[];
+  /** What the administrator should know: missing logs, units that could not load their code. */
+  warnings: string[];
 }
 
 /**
@@ -53,8 +56,11 @@ export interface InstallResult {
  * credentials unless new ones are given), its directory and the spool and state
  * directories (0700, modes and owners of existing ones repaired), the systemd units (0644),
  * and the cPanel hook script (0755, absolute node shebang). Idempotent.
+ * Warns about a configured log that does not exist (the agent waits for it) and, in a sandbox
+ * root, about units whose node or entry script `ProtectHome=yes` would hide.
  * @throws UserFacingError for `enable` with a root other than "/", a new install without
- *   credentials, or a symbolic link where a file or directory belongs; ConfigError for an
+ *   credentials, a symbolic link where a file or directory belongs, or (root "/") units whose
+ *   code lies under /home or /root, before anything is written; ConfigError for an
  *   existing config that does not load; filesystem errors.
  */
 export async function install(options: InstallOptions): Promise<InstallResult> {
@@ -72,6 +78,14 @@ export async function install(options: InstallOptions): Promise<InstallResult> {
     gid: process.getegid?.() ?? 0,
   };
   const outcomes: PathOutcome[] = [];
+  const warnings: string[] = [];
+  const entryPaths = options.daemonEntries ?? resolveDaemonEntries();
+  const hidden = hiddenByProtectHome([nodePath, ...new Set(Object.values(entryPaths))]);
+  if (hidden.length > 0) {
+    const problem = `the units would run ${hidden.join(", ")}, which their ProtectHome=yes hides: they could not load their code.`;
+    if (paths.root === "/") throw new UserFacingError(problem, PROTECT_HOME_FIX);
+    warnings.push(`${problem} Fix: ${PROTECT_HOME_FIX}`);
+  }
 
   const existing = await readExistingConfig(paths.configPath, paths.root);
   const plan = planConfig(existing, options.choices, paths.root);
@@ -91,10 +105,22 @@ export async function install(options: InstallOptions): Promise<InstallResult> {
   }
 
   const followers = LOG_TYPES.filter((type) => config.followers[type] !== undefined);
+  const missingLogs: string[] = [];
+  for (const type of followers) {
+    const log = config.followers[type]!.name;
+    if (!(await exists(log))) missingLogs.push(log);
+  }
+  if (missingLogs.length > 0) {
+    const which =
+      missingLogs.length === 1 ? `${missingLogs[0]} does` : `${missingLogs.join(", ")} do`;
+    warnings.push(
+      `${which} not exist (yet): the agent will wait for ${missingLogs.length === 1 ? "it" : "each"} and start reading when it appears (check the path if this is a cPanel server).`,
+    );
+  }
   const files = renderUnitFiles({
     layout,
     nodePath,
-    entryPaths: options.daemonEntries ?? resolveDaemonEntries(),
+    entryPaths,
     configPath: paths.configPath,
     root: paths.root,
     writablePaths: writablePaths(config, paths),
@@ -131,6 +157,7 @@ export async function install(options: InstallOptions): Promise<InstallResult> {
     outcomes,
     loginLogging,
     steps,
+    warnings,
   };
   if (options.enable) result.stepResults = await runSteps(steps, options.runCommand);
   return result;

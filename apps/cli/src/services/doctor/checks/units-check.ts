@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
 import { access, lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../../systemd/protect-home.js";
 import { ALL_UNIT_NAMES } from "../../install/unit-install.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 import type { SystemdLive } from "./systemd-live.js";
@@ -62,6 +63,17 @@ async function checkUnit(
     );
   }
   const text = await readFile(path, "utf8").catch(() => "");
+  const hidden = /^ProtectHome=(yes|true|read-only|tmpfs)$/m.test(text)
+    ? hiddenByProtectHome(execStartWords(text).filter((word) => word.startsWith("/")))
+    : [];
+  if (hidden.length > 0) {
+    return result(
+      label,
+      "fail",
+      `ExecStart names ${hidden.join(", ")}, which the unit's ProtectHome= hides: it cannot load its code`,
+      PROTECT_HOME_FIX,
+    );
+  }
   const missing = await missingExecutables(text);
   if (missing !== undefined) {
     return result(
@@ -113,11 +125,7 @@ async function checkUnit(
 
 /** The first ExecStart word (or the entry script after node's options) that is missing. */
 async function missingExecutables(unit: string): Promise<string | undefined> {
-  const line = /^ExecStart=(.*)$/m.exec(unit)?.[1];
-  if (line === undefined) return "nothing";
-  const words = [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((match) =>
-    (match[1] ?? match[2]!).replace(/\\(.)/g, "$1").replaceAll("%%", "%").replaceAll("$$", "$"),
-  );
+  const words = execStartWords(unit);
   const [program, ...rest] = words;
   if (program === undefined) return "nothing";
   if (
@@ -137,4 +145,13 @@ async function missingExecutables(unit: string): Promise<string | undefined> {
   )
     return script;
   return undefined;
+}
+
+/** The words of the unit's ExecStart= line, unquoted (none without one). */
+function execStartWords(unit: string): string[] {
+  const line = /^ExecStart=(.*)$/m.exec(unit)?.[1];
+  if (line === undefined) return [];
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((match) =>
+    (match[1] ?? match[2]!).replace(/\\(.)/g, "$1").replaceAll("%%", "%").replaceAll("$$", "$"),
+  );
 }
