@@ -33,12 +33,12 @@ export {
   runUntilSignalled,
   type SignalHost,
 } from "./run-until-signalled.js";
-export { type AgentStatus, STATUS_FILE_NAME } from "./status-file.js";
 export {
   type HeartbeatOptions,
   type RunningHeartbeat,
   startHeartbeat,
 } from "./start-heartbeat.js";
+export { type AgentStatus, STATUS_FILE_NAME } from "./status-file.js";
 export {
   disabledEventReason,
   isTransmissionEnabled,

@@ -4,6 +4,7 @@ import { LOG_TYPES, type LogType, type SpoorConfig, UserFacingError } from "@spo
 import type { PathOutcome } from "../steps/path-outcome.js";
 import { type CommandRunner, runSteps, type StepResult } from "../steps/run-steps.js";
 import { resolveDaemonEntries } from "../systemd/daemon-entries.js";
+import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../systemd/protect-home.js";
 import { type DaemonName, renderUnitFiles, type UnitLayout } from "../systemd/systemd-units.js";
 import { applyConfigPlan } from "./config-file-install.js";
 import { ensureDirectory, type Ownership } from "./ensure-directory.js";
@@ -13,7 +14,6 @@ import { type ConfigChoices, planConfig } from "./install-config.js";
 import { type InstallPaths, installPaths } from "./install-paths.js";
 import { type LoginLoggingState, readLoginLogging } from "./login-logging.js";
 import { type PostInstallStep, postInstallSteps } from "./post-install-steps.js";
-import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../systemd/protect-home.js";
 import { installUnits } from "./unit-install.js";
 
 /** What `spoor install` is asked to do. */

@@ -1,8 +1,8 @@
 import { constants } from "node:fs";
 import { access, lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../../systemd/protect-home.js";
 import { ALL_UNIT_NAMES } from "../../install/unit-install.js";
+import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../../systemd/protect-home.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 import type { SystemdLive } from "./systemd-live.js";
 
