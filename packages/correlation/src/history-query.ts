@@ -53,9 +53,24 @@ export type HistoryAnswers = ReadonlyMap<string, HistoryAnswer>;
 /** Fields of an {@link EventsQuery} without its kind and key. */
 export type EventsFilter = Omit<EventsQuery, "kind" | "key">;
 
+/**
+ * A collision-free key of plain parts: each part is written with its length in front, so no
+ * text (whatever characters a host put in it) can make two different queries share a key.
+ */
+function keyOf(parts: readonly (string | number | null | undefined | readonly string[])[]): string {
+  let key = "";
+  for (const part of parts) {
+    if (part === null || part === undefined) key += "-;";
+    else if (typeof part === "number") key += `#${part};`;
+    else if (typeof part === "string") key += `${part.length}:${part};`;
+    else key += `[${keyOf(part)}]`;
+  }
+  return key;
+}
+
 /** The deterministic key of an events query. Never throws. */
 export function eventsQuery(filter: EventsFilter): EventsQuery {
-  const key = JSON.stringify([
+  const key = keyOf([
     "events",
     filter.host ?? null,
     filter.mailbox ?? null,
@@ -74,7 +89,7 @@ export function eventsQuery(filter: EventsFilter): EventsQuery {
 
 /** A first-seen query with its key. Never throws. */
 export function firstSeenQuery(host: string, mailbox: string, excludeId: number): FirstSeenQuery {
-  const key = JSON.stringify(["firstSeen", host, mailbox, excludeId]);
+  const key = keyOf(["firstSeen", host, mailbox, excludeId]);
   return { kind: "firstSeen", key, host, mailbox, excludeId };
 }
 
@@ -85,6 +100,6 @@ export function domainSeenQuery(
   from: number,
   to: number,
 ): DomainSeenQuery {
-  const key = JSON.stringify(["domainSeen", host, domain, from, to]);
+  const key = keyOf(["domainSeen", host, domain, from, to]);
   return { kind: "domainSeen", key, host, domain, from, to };
 }

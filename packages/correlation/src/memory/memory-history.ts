@@ -4,10 +4,10 @@ import type { EventsQuery, HistoryAnswer, HistoryQuery } from "../history-query.
 import type { MailboxEvent } from "../mailbox-event.js";
 import { SortedEvents } from "./sorted-events.js";
 
-type IndexName = "mailbox" | "ip" | "recipient" | "recipientDomain" | "mailboxDomain" | "all";
+type IndexName = "mailbox" | "ip" | "recipient" | "recipientDomain" | "mailboxDomain";
 
 function indexKeys(event: MailboxEvent): [IndexName, string][] {
-  const keys: [IndexName, string][] = [["all", ""]];
+  const keys: [IndexName, string][] = [];
   if (event.mailbox_address !== null)
     keys.push(["mailbox", JSON.stringify([event.host, event.mailbox_address])]);
   if (event.ip !== null) keys.push(["ip", event.ip]);
@@ -80,25 +80,27 @@ export class MemoryHistory implements HistoryStore {
     return [...this.byId.values()].sort((a, b) => a.id - b.id);
   }
 
-  private pick(query: EventsQuery): SortedEvents | undefined {
+  /** The most selective index for the query; an empty one when it has no events yet. */
+  private pick(query: EventsQuery): SortedEvents {
+    const empty = new SortedEvents();
     if (query.mailbox !== undefined && query.host !== undefined) {
-      return this.index("mailbox", JSON.stringify([query.host, query.mailbox]), false);
+      return this.index("mailbox", JSON.stringify([query.host, query.mailbox]), false) ?? empty;
     }
-    if (query.ip !== undefined) return this.index("ip", query.ip, false);
-    if (query.recipientKey !== undefined) return this.index("recipient", query.recipientKey, false);
+    if (query.ip !== undefined) return this.index("ip", query.ip, false) ?? empty;
+    if (query.recipientKey !== undefined)
+      return this.index("recipient", query.recipientKey, false) ?? empty;
     if (query.recipientDomain !== undefined && query.host !== undefined) {
-      return this.index(
-        "recipientDomain",
-        JSON.stringify([query.host, query.recipientDomain]),
-        false,
-      );
+      const key = JSON.stringify([query.host, query.recipientDomain]);
+      return this.index("recipientDomain", key, false) ?? empty;
     }
-    return this.index("all", "", false);
+    // No query of correlation's gets here; answer it anyway, by a full scan.
+    const all = new SortedEvents();
+    for (const event of this.byId.values()) all.insert(event);
+    return all;
   }
 
   private events(query: EventsQuery): MailboxEvent[] {
     const index = this.pick(query);
-    if (index === undefined) return [];
     const [start, end] = index.range(query.from, query.to);
     const found: MailboxEvent[] = [];
     const limit = query.limit ?? Number.POSITIVE_INFINITY;
