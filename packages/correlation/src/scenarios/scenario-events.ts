@@ -2,8 +2,11 @@ import type { ScenarioEvent } from "./scenario.js";
 
 /** 2026-01-01T00:00:00Z: day 0 of every scenario. */
 export const T0 = 1_767_225_600;
+/** Seconds in a minute. */
 export const MINUTE = 60;
+/** Seconds in an hour. */
 export const HOUR = 3_600;
+/** Seconds in a day. */
 export const DAY = 86_400;
 
 /** Enrichment of a scenario address. */
