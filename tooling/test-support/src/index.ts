@@ -1,0 +1,19 @@
+export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
+export { type CpanelLog, type CpanelRoot, makeCpanelRoot } from "./cpanel-root.js";
+export { FORWARDER_ARGS, forwarderHookData, hookPayload } from "./hook-payloads.js";
+export {
+  forwarderAddLine,
+  forwarderRemoveLine,
+  webmailLoginLine,
+  webmailSessionLine,
+} from "./log-lines.js";
+export { copyReadableByOthers, type ReadableCopy } from "./readable-copy.js";
+export {
+  type ReceiverOptions,
+  type ReceiverProcess,
+  receiverBin,
+  startReceiver,
+} from "./receiver-process.js";
+export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
+export { makeTempDir, type TempDir } from "./temp-dir.js";
+export { type WaitForOptions, waitFor } from "./wait-for.js";
