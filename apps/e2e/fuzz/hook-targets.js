@@ -1,13 +1,13 @@
 // Fuzz targets for the cPanel hook: one payload in, the hook's promises checked — STDOUT stays
 // empty (or "1"), at most one spool file appears and only in parsed/, nothing else in the
 // sandbox changes, no password is written, no prototype is polluted.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { runHook } from "@spoor/cpanel-hook";
+import { runNode } from "@spoor/test-support";
 
 /** Every hook event kind, opted in so that as many payloads as possible reach the spool. */
 const ALL_KINDS = [
@@ -201,27 +201,9 @@ export async function checkHookInProcess(sandbox, input) {
  */
 export async function checkHookProcess(sandbox, bundle, input) {
   const before = await listTree(sandbox.root);
-  const run = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, "--config", sandbox.configPath], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    /** @type {Buffer[]} */
-    const out = [];
-    /** @type {Buffer[]} */
-    const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.stdin.on("error", () => undefined);
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-      }),
-    );
-    child.stdin.end(input);
+  const run = await runNode(bundle, ["--config", sandbox.configPath], {
+    input,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/" },
   });
   return checkAftermath(sandbox, before, /** @type {any} */ (run), true, secretsOf(input));
 }

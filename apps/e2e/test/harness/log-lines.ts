@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { LogType } from "@spoor/config";
-import { corpusPath } from "./paths.js";
+import { corpusLines as corpusLinesOf } from "@spoor/test-support";
 
 /** One mailbox event written into a log: its line and the address that identifies it. */
 export interface MailboxEvent {
@@ -92,13 +91,7 @@ const corpusCache = new Map<string, Buffer[]>();
 export function corpusLines(type: LogType): Buffer[] {
   const cached = corpusCache.get(type);
   if (cached !== undefined) return cached;
-  const bytes = readFileSync(corpusPath(`${type}_log`));
-  const lines: Buffer[] = [];
-  let start = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, start)) {
-    if (i > start) lines.push(bytes.subarray(start, i));
-    start = i + 1;
-  }
+  const lines = corpusLinesOf(`${type}_log`);
   corpusCache.set(type, lines);
   return lines;
 }

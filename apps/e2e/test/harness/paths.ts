@@ -8,13 +8,5 @@ export function daemonBin(name: string): string {
   return repo(`apps/daemons/bin/${name}.js`);
 }
 
-/** The receiver's bin. */
-export const RECEIVER_BIN = repo("apps/receiver/bin/spoor-receiver.js");
-
 /** The bundled, self-contained cPanel hook script (what the installer copies). */
 export const HOOK_BUNDLE = repo("packages/cpanel-hook/dist/hook.js");
-
-/** The real cPanel v120 logs (background traffic). */
-export function corpusPath(log: "access_log" | "error_log" | "login_log" | "session_log"): string {
-  return repo(`fixtures/cpanel-v120/${log}`);
-}
