@@ -1,10 +1,13 @@
 import { appendFile, readFile } from "node:fs/promises";
+import {
+  forwarderAddLine,
+  type ReceiverProcess,
+  startReceiver,
+  waitFor,
+} from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { forwarderAddLine } from "./helpers/access-lines.js";
 import { type DaemonProcess, startDaemon } from "./helpers/daemon-process.js";
-import { type ReceiverProcess, startReceiver } from "./helpers/receiver.js";
 import { makeSpoorRoot } from "./helpers/spoor-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

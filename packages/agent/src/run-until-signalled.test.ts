@@ -1,8 +1,8 @@
 import { EventEmitter } from "node:events";
 import { ConfigError } from "@spoor/config";
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { captureLogger } from "../test/helpers/capture-logger.js";
-import { waitFor } from "../test/helpers/wait-for.js";
 import { runUntilSignalled, type SignalHost } from "./run-until-signalled.js";
 
 class FakeProcess extends EventEmitter implements SignalHost {
