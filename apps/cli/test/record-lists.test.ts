@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type ApiClient, createApiClient, type FormattedEntry } from "@spoor/api-client";
+import { type ReceiverProcess, startReceiver } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningReceiver, startReceiver } from "./helpers/receiver.js";
 import { runCli, runNode } from "./helpers/run-cli.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
@@ -40,11 +40,11 @@ const ENTRIES: FormattedEntry[] = [
   },
 ];
 
-let receiver: RunningReceiver;
+let receiver: ReceiverProcess;
 let root: TempRoot;
 
 beforeAll(async () => {
-  receiver = await startReceiver(`${ID}:${SECRET}`);
+  receiver = await startReceiver({ credentials: `${ID}:${SECRET}` });
   const client: ApiClient = createApiClient({
     host: receiver.url,
     credentials: { api_identifier: ID, api_secret: SECRET },

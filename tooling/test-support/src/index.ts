@@ -7,6 +7,13 @@ export {
   webmailLoginLine,
   webmailSessionLine,
 } from "./log-lines.js";
+export {
+  hookLogLine,
+  ORIGINAL_A,
+  ORIGINAL_E,
+  ORIGINAL_L,
+  ORIGINAL_R,
+} from "./original-lines.js";
 export { copyReadableByOthers, type ReadableCopy } from "./readable-copy.js";
 export {
   type ReceiverOptions,

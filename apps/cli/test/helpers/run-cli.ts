@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runNode as runNodeToEnd } from "@spoor/test-support";
 
 /** The built CLI's entry (tests run against dist, as users do). */
 export const CLI = fileURLToPath(new URL("../../bin/run.js", import.meta.url));
@@ -18,32 +18,17 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs `node <script> ...args` to completion and collects its output. */
-export function runNode(
+/** Runs `node <script> ...args` to completion (see @spoor/test-support) with NO_COLOR set. */
+export async function runNode(
   script: string,
   args: readonly string[],
   options: RunOptions = {},
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      env: { ...process.env, NO_COLOR: "1", ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-      }),
-    );
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(options.input ?? "");
+  const run = await runNodeToEnd(script, args, {
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    input: options.input ?? "",
   });
+  return { code: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** Runs `spoor ...args` (the built CLI) to completion. */

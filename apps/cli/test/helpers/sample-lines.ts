@@ -1,19 +1,7 @@
 // The sample lines of original.md §10 with the entries `spoor parse` must print for them.
+import { ORIGINAL_A, ORIGINAL_E, ORIGINAL_L, ORIGINAL_R } from "@spoor/test-support";
 
-const MBX = "rorymckinley%40blah.capefox.co";
 const MAILBOX = "rorymckinley@blah.capefox.co";
-const A_SUFFIX =
-  ' 0 "https://cp4.capefox.co:2096/" "Mozilla/5.0 (X11; Fedora; Linux x86_64; rv:61.0) Gecko/20100101 Firefox/61.0" "s" "-" 2096';
-const R_SUFFIX =
-  ' 0 "https://cp6.capefox.co:2096/" "Mozilla/5.0 (X11; Fedora; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/72.0.3626.96 Safari/537.36" "s" "-" 2096';
-const ADD = "/cpsess0248462691/webmail/paper_lantern/mail/doaddfwd.html";
-const DEL =
-  "/cpsess9858418447/webmail/paper_lantern/mail/dodelfwd.html?email=rorymckinley%40blah.capefox.co&emaildest=rorymckinley%2bcpanel%40gmail.com";
-
-const a = (user: string, request: string, status: number) =>
-  `10.10.10.10 - ${user} [10/15/2018:17:47:27 -0000] "${request}" ${status}${A_SUFFIX}`;
-const r = (user: string, request: string, status: number) =>
-  `10.10.10.10 - ${user} [03/05/2019:10:38:37 -0000] "${request}" ${status}${R_SUFFIX}`;
 const A = { type: "access", log_time: 1539625647, ip: "10.10.10.10" };
 const R = { type: "access", log_time: 1551782317, ip: "10.10.10.10" };
 
@@ -28,7 +16,7 @@ export interface Sample {
 export const ACCESS_SAMPLES: Sample[] = [
   {
     name: "A1",
-    line: a(MBX, `POST ${ADD} HTTP/1.1`, 200),
+    line: ORIGINAL_A.A1,
     entry: {
       ...A,
       event: "forward_added_partial_ip",
@@ -39,7 +27,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "A2",
-    line: a("foo", `POST ${ADD} HTTP/1.1`, 200),
+    line: ORIGINAL_A.A2,
     entry: {
       ...A,
       event: "unrecognised",
@@ -50,7 +38,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "A3",
-    line: a(MBX, `GET ${ADD} HTTP/1.1`, 200),
+    line: ORIGINAL_A.A3,
     entry: {
       ...A,
       event: "unrecognised",
@@ -61,7 +49,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "A4",
-    line: a(MBX, "POST /cpsess0248462691/webmail/paper_lantern/mail/xxxx.html HTTP/1.1", 200),
+    line: ORIGINAL_A.A4,
     entry: {
       ...A,
       event: "unrecognised",
@@ -72,7 +60,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "A5",
-    line: a(MBX, `POST ${ADD} HTTP/1.1`, 400),
+    line: ORIGINAL_A.A5,
     entry: {
       ...A,
       event: "forward_added_partial_ip",
@@ -83,7 +71,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "R1",
-    line: r(MBX, `GET ${DEL} HTTP/1.1`, 200),
+    line: ORIGINAL_R.R1,
     entry: {
       ...R,
       event: "forward_removed",
@@ -95,7 +83,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "R2",
-    line: r("foobar", `GET ${DEL} HTTP/1.1`, 200),
+    line: ORIGINAL_R.R2,
     entry: {
       ...R,
       event: "unrecognised",
@@ -106,7 +94,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "R3",
-    line: r(MBX, `GET ${DEL} HTTP/1.1`, 400),
+    line: ORIGINAL_R.R3,
     entry: {
       ...R,
       event: "forward_removed",
@@ -118,7 +106,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "R4",
-    line: r(MBX, `POST ${DEL} HTTP/1.1`, 200),
+    line: ORIGINAL_R.R4,
     entry: {
       ...R,
       event: "unrecognised",
@@ -129,7 +117,7 @@ export const ACCESS_SAMPLES: Sample[] = [
   },
   {
     name: "R5",
-    line: r(MBX, `GET ${DEL.slice(0, DEL.indexOf("&"))} HTTP/1.1`, 200),
+    line: ORIGINAL_R.R5,
     entry: {
       ...R,
       event: "unrecognised",
@@ -146,7 +134,7 @@ const LOGIN = { type: "login", event: "login", ip: "10.10.10.10" };
 export const LOGIN_SAMPLES: Sample[] = [
   {
     name: "L1",
-    line: "[2018-09-19 16:02:36 +0000] info [webmaild] 10.10.10.10 - rorymckinley@blah.capefox.co (possessor: blahuser) - SUCCESS LOGIN webmaild",
+    line: ORIGINAL_L.L1,
     entry: {
       ...LOGIN,
       log_time: 1537372956,
@@ -159,7 +147,7 @@ export const LOGIN_SAMPLES: Sample[] = [
   },
   {
     name: "L2",
-    line: "[2018-09-19 16:02:36 +0000] info [webmaild] 10.10.10.10 - foobarbazzle (possessor: blahuser) - SUCCESS LOGIN webmaild",
+    line: ORIGINAL_L.L2,
     entry: {
       ...LOGIN,
       log_time: 1537372956,
@@ -172,7 +160,7 @@ export const LOGIN_SAMPLES: Sample[] = [
   },
   {
     name: "L3",
-    line: "[2018-10-12 12:38:31 +0000] info [whostmgrd] 10.10.10.10 - root - SUCCESS LOGIN whostmgrd",
+    line: ORIGINAL_L.L3,
     entry: {
       ...LOGIN,
       log_time: 1539347911,
@@ -184,7 +172,7 @@ export const LOGIN_SAMPLES: Sample[] = [
   },
   {
     name: "L4",
-    line: "[2018-10-14 06:40:21 +0000] info [cpaneld] 10.10.10.10 - blahuser - SUCCESS LOGIN cpaneld",
+    line: ORIGINAL_L.L4,
     entry: {
       ...LOGIN,
       log_time: 1539499221,
@@ -196,7 +184,7 @@ export const LOGIN_SAMPLES: Sample[] = [
   },
   {
     name: "L5",
-    line: '[2018-10-14 09:09:12 +0000] info [whostmgrd] 10.10.10.10 - root "GET / HTTP/1.1" DEFERRED LOGIN whostmgrd: security token missing',
+    line: ORIGINAL_L.L5,
     entry: {
       ...LOGIN,
       log_time: 1539508152,
@@ -210,7 +198,7 @@ export const LOGIN_SAMPLES: Sample[] = [
   },
   {
     name: "L6",
-    line: '[2018-10-15 15:42:18 +0000] info [cpaneld] 10.10.10.10 - cpresellercapefo "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN cpaneld: access denied for root, reseller, and user password',
+    line: ORIGINAL_L.L6,
     entry: {
       ...LOGIN,
       log_time: 1539618138,
@@ -224,21 +212,6 @@ export const LOGIN_SAMPLES: Sample[] = [
   },
 ];
 
-const BASE_ARGS = {
-  fwdsystem: "",
-  email: "victim",
-  failmsgs: "",
-  domain: "",
-  fwdemail: "dodgy@dodgydomain.test",
-  pipefwd: "",
-  fwdopt: "fwd",
-};
-const hookLine = (args: Record<string, string>, forward: string) =>
-  `[2019-02-10 10:24:17 +0000] info [spoor_forward_added] ${JSON.stringify({
-    args: { ...BASE_ARGS, ...args },
-    result: [{ forward, domain: "spoor.test", email: "victim@spoor.test" }],
-    user: "spoortest",
-  })}`;
 const E = {
   type: "error",
   event: "forward_added_partial_recipient",
@@ -251,7 +224,7 @@ const E = {
 export const ERROR_SAMPLES: Sample[] = [
   {
     name: "E1",
-    line: hookLine({}, "dodgy@dodgydomain.test"),
+    line: ORIGINAL_E.E1,
     entry: {
       ...E,
       context: "mailbox",
@@ -261,28 +234,22 @@ export const ERROR_SAMPLES: Sample[] = [
   },
   {
     name: "E2",
-    line: hookLine({ domain: "spoor.test" }, "dodgy@dodgydomain.test"),
+    line: ORIGINAL_E.E2,
     entry: { ...E, context: "domain", forward_type: "email", forward_to: "dodgy@dodgydomain.test" },
   },
   {
     name: "E3",
-    line: hookLine(
-      { domain: "spoor.test", fwdemail: "", fwdsystem: "dodgysystemuser", fwdopt: "system" },
-      "dodgysystemuser",
-    ),
+    line: ORIGINAL_E.E3,
     entry: { ...E, context: "domain", forward_type: "system_user", forward_to: "dodgysystemuser" },
   },
   {
     name: "E4",
-    line: hookLine(
-      { domain: "spoor.test", fwdemail: "", pipefwd: "/dev/null", fwdopt: "pipe" },
-      "|/dev/null",
-    ),
+    line: ORIGINAL_E.E4,
     entry: { ...E, context: "domain", forward_type: "pipe", forward_to: "|/dev/null" },
   },
   {
     name: "E5",
-    line: "[2019-02-10 10:24:17 +0000] info [notspoor] blah",
+    line: ORIGINAL_E.E5,
     entry: { type: "error", event: "unrecognised" },
   },
 ];
