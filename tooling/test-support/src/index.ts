@@ -14,6 +14,14 @@ export {
   ORIGINAL_L,
   ORIGINAL_R,
 } from "./original-lines.js";
+export {
+  ACCESS_SAMPLES,
+  ERROR_SAMPLES,
+  LOGIN_SAMPLES,
+  originalEntry,
+  type SampleLine,
+  SESSION_SAMPLE,
+} from "./original-samples.js";
 export { copyReadableByOthers, type ReadableCopy } from "./readable-copy.js";
 export {
   type ReceiverOptions,

@@ -1,19 +1,19 @@
-// The sample lines of original.md §10 with the entries `spoor parse` must print for them.
-import { ORIGINAL_A, ORIGINAL_E, ORIGINAL_L, ORIGINAL_R } from "@spoor/test-support";
+// The sample lines of original.md §10 with the exact entries they parse to.
+import { ORIGINAL_A, ORIGINAL_E, ORIGINAL_L, ORIGINAL_R } from "./original-lines.js";
 
 const MAILBOX = "rorymckinley@blah.capefox.co";
 const A = { type: "access", log_time: 1539625647, ip: "10.10.10.10" };
 const R = { type: "access", log_time: 1551782317, ip: "10.10.10.10" };
 
 /** A sample line and the exact object it parses to. */
-export interface Sample {
+export interface SampleLine {
   name: string;
   line: string;
   entry: Record<string, unknown>;
 }
 
 /** original.md §10, access log (A1–A5, R1–R5; R6 is tested separately: it holds a newline). */
-export const ACCESS_SAMPLES: Sample[] = [
+export const ACCESS_SAMPLES: SampleLine[] = [
   {
     name: "A1",
     line: ORIGINAL_A.A1,
@@ -131,7 +131,7 @@ export const ACCESS_SAMPLES: Sample[] = [
 const LOGIN = { type: "login", event: "login", ip: "10.10.10.10" };
 
 /** original.md §10, login log (L1–L6). */
-export const LOGIN_SAMPLES: Sample[] = [
+export const LOGIN_SAMPLES: SampleLine[] = [
   {
     name: "L1",
     line: ORIGINAL_L.L1,
@@ -221,7 +221,7 @@ const E = {
 };
 
 /** original.md §10, error log (E1–E5). */
-export const ERROR_SAMPLES: Sample[] = [
+export const ERROR_SAMPLES: SampleLine[] = [
   {
     name: "E1",
     line: ORIGINAL_E.E1,
@@ -255,7 +255,7 @@ export const ERROR_SAMPLES: Sample[] = [
 ];
 
 /** A webmail login in session_log (contract §2: `login` with status success). */
-export const SESSION_SAMPLE: Sample = {
+export const SESSION_SAMPLE: SampleLine = {
   name: "S1",
   line: "[2024-08-16 17:52:58 -0000] info [webmaild] 10.10.10.10 NEW rorymckinley@blah.capefox.co:abcDEF123 address=10.10.10.10,app=webmaild,creator=rorymckinley@blah.capefox.co,method=handle_form_login,path=form,possessor=blahuser",
   entry: {
@@ -269,3 +269,16 @@ export const SESSION_SAMPLE: Sample = {
     context: "mailbox",
   },
 };
+
+/**
+ * The parsed entry of one original.md §10 sample by its name (`A1`…`A5`, `R1`…`R5`,
+ * `L1`…`L6`, `E1`…`E5`, `S1`), as a fresh object.
+ * @throws Error for a name that is not a sample.
+ */
+export function originalEntry(name: string): Record<string, unknown> {
+  const sample = [...ACCESS_SAMPLES, ...LOGIN_SAMPLES, ...ERROR_SAMPLES, SESSION_SAMPLE].find(
+    (candidate) => candidate.name === name,
+  );
+  if (sample === undefined) throw new Error(`no original.md §10 sample named ${name}`);
+  return structuredClone(sample.entry);
+}
