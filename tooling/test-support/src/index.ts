@@ -2,6 +2,12 @@ export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
 export { type CpanelLog, type CpanelRoot, makeCpanelRoot } from "./cpanel-root.js";
 export { FORWARDER_ARGS, forwarderHookData, hookPayload } from "./hook-payloads.js";
 export {
+  type HookSandbox,
+  type HookSandboxOptions,
+  makeHookSandbox,
+  type SandboxSpool,
+} from "./hook-sandbox.js";
+export {
   forwarderAddLine,
   forwarderRemoveLine,
   webmailLoginLine,

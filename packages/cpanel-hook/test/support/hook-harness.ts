@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createFileSpool, type SpoolEntry, type SpoolPaths } from "@spoor/spool";
-import { type NodeRun, runNode } from "@spoor/test-support";
+import { createFileSpool, type SpoolEntry } from "@spoor/spool";
+import { type HookSandbox, makeHookSandbox, type NodeRun, runNode } from "@spoor/test-support";
 
 /** The built, self-contained hook script the tests run. */
 export const HOOK_BUNDLE = fileURLToPath(new URL("../../dist/hook.js", import.meta.url));
@@ -12,12 +11,7 @@ export const HOOK_BUNDLE = fileURLToPath(new URL("../../dist/hook.js", import.me
 export const HOOK_BIN = fileURLToPath(new URL("../../bin/spoor-cpanel-hook.js", import.meta.url));
 
 /** A temp root holding a 0600 config in a 0700 directory and the spool it names. */
-export interface HookSandbox {
-  root: string;
-  configPath: string;
-  spool: SpoolPaths;
-  cleanup(): Promise<void>;
-}
+export type { HookSandbox };
 
 /**
  * Creates a sandbox whose config opts into `events` (`transmission.events`), with `limits`
@@ -29,36 +23,7 @@ export async function makeSandbox(
   limits: Record<string, number> = {},
 ): Promise<HookSandbox> {
   if (!existsSync(HOOK_BUNDLE)) throw new Error(`${HOOK_BUNDLE} missing: build the package first`);
-  const root = await mkdtemp(join(tmpdir(), "spoor-hook-test-"));
-  await chmod(root, 0o700);
-  const etc = join(root, "etc");
-  await mkdir(etc, { mode: 0o700 });
-  const state = join(root, "state");
-  const spool: SpoolPaths = {
-    parsed: join(state, "parsed"),
-    transmitted: join(state, "transmitted"),
-    failed: join(state, "failed"),
-    quarantine: join(state, "quarantine"),
-  };
-  const configPath = join(etc, "spoor.yml");
-  const yaml = [
-    "followers:",
-    `  error: { name: ${JSON.stringify(join(root, "error_log"))} }`,
-    "transmission:",
-    "  credentials: { api_identifier: hook-test, api_secret: not-a-real-secret }",
-    "  host: https://spoor.example.test",
-    `  events: ${JSON.stringify(events)}`,
-    "application:",
-    `  parsed_entries_path: ${JSON.stringify(spool.parsed)}`,
-    `  transmitted_entries_path: ${JSON.stringify(spool.transmitted)}`,
-    `  transmission_failed_entries_path: ${JSON.stringify(spool.failed)}`,
-    `  quarantine_path: ${JSON.stringify(spool.quarantine)}`,
-    `  state_path: ${JSON.stringify(join(state, "state"))}`,
-    ...Object.entries(limits).map(([key, value]) => `  ${key}: ${value}`),
-    "",
-  ].join("\n");
-  await writeFile(configPath, yaml, { mode: 0o600 });
-  return { root, configPath, spool, cleanup: () => rm(root, { recursive: true, force: true }) };
+  return makeHookSandbox("spoor-hook-test-", { events, limits });
 }
 
 /** What one run of the hook printed (see runNode). */
