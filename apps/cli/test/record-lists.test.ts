@@ -94,35 +94,32 @@ const EVENTS_CSV = [
   "",
 ].join("\n");
 
+/** `spoor <command> list ...args`. */
+function listRecords(command: "report" | "mailbox-event", ...args: string[]) {
+  return runCli([command, "list", ...args]);
+}
+
 describe("spoor report list / spoor mailbox-event list against the receiver", () => {
   it("prints the reports as the original's CSV, non-ASCII rows kept", async () => {
-    const result = await runCli(["report", "list", "--root", root.root, "--host", HOST]);
+    const result = await listRecords("report", "--root", root.root, "--host", HOST);
     expect(result).toEqual({ code: 0, stdout: REPORTS_CSV, stderr: "" });
   });
 
   it("prints the mailbox events as CSV with the ip column", async () => {
-    const result = await runCli([
-      "mailbox-event",
-      "list",
-      "--config",
-      root.configPath,
-      "--host",
-      HOST,
-    ]);
+    const result = await listRecords("mailbox-event", "--config", root.configPath, "--host", HOST);
     expect(result).toEqual({ code: 0, stdout: EVENTS_CSV, stderr: "" });
   });
 
   it("prints an aligned table with --output table", async () => {
-    const result = await runCli([
+    const result = await listRecords(
       "report",
-      "list",
       "--root",
       root.root,
       "--host",
       HOST,
       "--output",
       "table",
-    ]);
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
@@ -137,16 +134,15 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("prints the records as received with --output json", async () => {
-    const result = await runCli([
+    const result = await listRecords(
       "mailbox-event",
-      "list",
       "--root",
       root.root,
       "--host",
       HOST,
       "--output",
       "json",
-    ]);
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(
       [...ENTRIES].reverse().map((entry, index) => ({
@@ -161,7 +157,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("asks about this machine's hostname without --host", async () => {
-    const result = await runCli(["report", "list", "--root", root.root]);
+    const result = await listRecords("report", "--root", root.root);
     expect(result).toEqual({
       code: 0,
       stdout: 'id,"event time",host,"event type","mailbox address"\n',
@@ -177,7 +173,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
       reporter: HOST,
     });
     try {
-      expect(await runCli(["report", "list", "--root", named.root])).toEqual({
+      expect(await listRecords("report", "--root", named.root)).toEqual({
         code: 0,
         stdout: REPORTS_CSV,
         stderr: "",
@@ -206,7 +202,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
       credentials: { api_identifier: ID, api_secret: "wrong-Zz7" },
     });
     try {
-      const result = await runCli(["report", "list", "--root", wrong.root, "--host", HOST]);
+      const result = await listRecords("report", "--root", wrong.root, "--host", HOST);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toBe(
@@ -219,14 +215,13 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("explains an unreachable API, exit 1", async () => {
-    const result = await runCli([
+    const result = await listRecords(
       "mailbox-event",
-      "list",
       "--root",
       (await unreachableRoot()).root,
       "--host",
       HOST,
-    ]);
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^Error: GET http:\/\/127\.0\.0\.1:9\/api\/mailbox_events\?mailbox_events%5Bhost%5D=cp1\.test: connection refused \(ECONNREFUSED\)\nFix: check transmission\.host and that this server can reach it\n$/,

@@ -180,22 +180,17 @@ describe("report POST without an answer", () => {
     });
   });
 
-  it("gives up on a server that never answers after timeoutMs", async () => {
-    const { client, url } = await serve(() => {}, 300);
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url}: no complete answer within 300 ms`,
-      kind: "timeout",
-      method: "POST",
-      url,
-      isRetryable: true,
-    });
-  });
-
-  it("times out a body that stalls after the status line", async () => {
-    const { client, url } = await serve((_q, response) => {
-      response.writeHead(202, { "Content-Length": "10" });
-      response.write("{");
-    }, 300);
+  it.each<[string, Parameters<typeof serve>[0]]>([
+    ["gives up on a server that never answers after timeoutMs", () => {}],
+    [
+      "times out a body that stalls after the status line",
+      (_q, response) => {
+        response.writeHead(202, { "Content-Length": "10" });
+        response.write("{");
+      },
+    ],
+  ])("%s", async (_title, handler) => {
+    const { client, url } = await serve(handler, 300);
     expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
       message: `POST ${url}: no complete answer within 300 ms`,
       kind: "timeout",

@@ -1,21 +1,9 @@
+import type { ReceiverStats, ReportRow } from "@spoor/receiver";
 import { startReceiver } from "@spoor/test-support";
+
+export type { ReceiverStats, ReportRow };
+
 import { CREDENTIALS } from "./spoor-root.js";
-
-/** `GET /api/stats`. */
-export interface ReceiverStats {
-  reports: number;
-  mailbox_events: number;
-  duplicates_collapsed: number;
-}
-
-/** One row of `GET /api/reports`. */
-export interface ReportRow {
-  id: number;
-  event_time: number | null;
-  host: string;
-  type: string;
-  mailbox_address: string | null;
-}
 
 /** The real receiver bin running as a child process (see @spoor/test-support). */
 export interface ReceiverProcess {
