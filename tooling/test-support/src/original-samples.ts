@@ -12,120 +12,40 @@ export interface SampleLine {
   entry: Record<string, unknown>;
 }
 
+const RECIPIENT = "rorymckinley+cpanel@gmail.com";
+
+/** One access sample: `name` is a key of ORIGINAL_A or ORIGINAL_R. */
+function access(
+  name: string,
+  event: string,
+  credential: string,
+  context: string,
+  status: string,
+  extra: Record<string, unknown> = {},
+): SampleLine {
+  const fromR = name.startsWith("R");
+  const line = fromR
+    ? ORIGINAL_R[name as keyof typeof ORIGINAL_R]
+    : ORIGINAL_A[name as keyof typeof ORIGINAL_A];
+  return {
+    name,
+    line,
+    entry: { ...(fromR ? R : A), event, credential, context, status, ...extra },
+  };
+}
+
 /** original.md §10, access log (A1–A5, R1–R5; R6 is tested separately: it holds a newline). */
 export const ACCESS_SAMPLES: SampleLine[] = [
-  {
-    name: "A1",
-    line: ORIGINAL_A.A1,
-    entry: {
-      ...A,
-      event: "forward_added_partial_ip",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "success",
-    },
-  },
-  {
-    name: "A2",
-    line: ORIGINAL_A.A2,
-    entry: {
-      ...A,
-      event: "unrecognised",
-      credential: "foo",
-      context: "unrecognised",
-      status: "success",
-    },
-  },
-  {
-    name: "A3",
-    line: ORIGINAL_A.A3,
-    entry: {
-      ...A,
-      event: "unrecognised",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "success",
-    },
-  },
-  {
-    name: "A4",
-    line: ORIGINAL_A.A4,
-    entry: {
-      ...A,
-      event: "unrecognised",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "success",
-    },
-  },
-  {
-    name: "A5",
-    line: ORIGINAL_A.A5,
-    entry: {
-      ...A,
-      event: "forward_added_partial_ip",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "failed",
-    },
-  },
-  {
-    name: "R1",
-    line: ORIGINAL_R.R1,
-    entry: {
-      ...R,
-      event: "forward_removed",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "success",
-      forward_recipient: "rorymckinley+cpanel@gmail.com",
-    },
-  },
-  {
-    name: "R2",
-    line: ORIGINAL_R.R2,
-    entry: {
-      ...R,
-      event: "unrecognised",
-      credential: "foobar",
-      context: "unrecognised",
-      status: "success",
-    },
-  },
-  {
-    name: "R3",
-    line: ORIGINAL_R.R3,
-    entry: {
-      ...R,
-      event: "forward_removed",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "failed",
-      forward_recipient: "rorymckinley+cpanel@gmail.com",
-    },
-  },
-  {
-    name: "R4",
-    line: ORIGINAL_R.R4,
-    entry: {
-      ...R,
-      event: "unrecognised",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "success",
-    },
-  },
-  {
-    name: "R5",
-    line: ORIGINAL_R.R5,
-    entry: {
-      ...R,
-      event: "unrecognised",
-      credential: MAILBOX,
-      context: "mailbox",
-      status: "success",
-    },
-  },
+  access("A1", "forward_added_partial_ip", MAILBOX, "mailbox", "success"),
+  access("A2", "unrecognised", "foo", "unrecognised", "success"),
+  access("A3", "unrecognised", MAILBOX, "mailbox", "success"),
+  access("A4", "unrecognised", MAILBOX, "mailbox", "success"),
+  access("A5", "forward_added_partial_ip", MAILBOX, "mailbox", "failed"),
+  access("R1", "forward_removed", MAILBOX, "mailbox", "success", { forward_recipient: RECIPIENT }),
+  access("R2", "unrecognised", "foobar", "unrecognised", "success"),
+  access("R3", "forward_removed", MAILBOX, "mailbox", "failed", { forward_recipient: RECIPIENT }),
+  access("R4", "unrecognised", MAILBOX, "mailbox", "success"),
+  access("R5", "unrecognised", MAILBOX, "mailbox", "success"),
 ];
 
 const LOGIN = { type: "login", event: "login", ip: "10.10.10.10" };
