@@ -1,5 +1,6 @@
 import { appendFile, readFile } from "node:fs/promises";
 import {
+  CleanupStack,
   forwarderAddLine,
   type ReceiverProcess,
   startReceiver,
@@ -9,10 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type DaemonProcess, startDaemon } from "./helpers/daemon-process.js";
 import { makeSpoorRoot } from "./helpers/spoor-root.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 function stopOnCleanup(daemon: DaemonProcess): void {
   cleanups.push(async () => {

@@ -4,6 +4,7 @@ import type { LogType } from "@spoor/config";
 import { parseLine } from "@spoor/parsers";
 import { type SpoolStore, stableId } from "@spoor/spool";
 import {
+  CleanupStack,
   corpusLines,
   forwarderAddLine,
   forwarderRemoveLine,
@@ -20,10 +21,8 @@ import { loginEntry } from "./helpers/entries.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 interface Line {
   text: Buffer;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { waitFor } from "@spoor/test-support";
+import { CleanupStack, waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
 import { loginEntry } from "./helpers/entries.js";
@@ -12,10 +12,8 @@ import { makeTempRoot } from "./helpers/temp-root.js";
 // Runs the built package (dist/) in a child process: `turbo run test` builds first.
 const CHILD = fileURLToPath(new URL("./fixtures/transmit-once.mjs", import.meta.url));
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 function transmitProcess(configPath: string) {
   const child = spawn(process.execPath, [CHILD, configPath], {

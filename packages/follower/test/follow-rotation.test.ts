@@ -126,7 +126,7 @@ describe("followFile: rename rotation", () => {
 
 describe("followFile: delete, truncate, missing", () => {
   it("drains a deleted file through its open descriptor, then reads the recreated one from 0", async () => {
-    const { log, state, file: oldFile, run } = await followEmptyLog();
+    const { log, file: oldFile, run } = await followEmptyLog();
     const writer = await open(log, "a");
     await writer.write(text(numbered("a", 3)));
     await run.waitLines(3);
@@ -141,7 +141,7 @@ describe("followFile: delete, truncate, missing", () => {
   });
 
   it("re-reads a file truncated in place from 0", async () => {
-    const { log, state, file, run } = await followEmptyLog();
+    const { log, file, run } = await followEmptyLog();
     const writer = await open(log, "a");
     await writer.write(text(numbered("before truncation", 3)));
     await run.waitLines(3);
@@ -163,7 +163,7 @@ describe("followFile: delete, truncate, missing", () => {
   });
 
   it("re-reads from 0 a file truncated and regrown past the position while it waited", async () => {
-    const { log, state, run } = await followEmptyLog();
+    const { log, run } = await followEmptyLog();
     await appendFile(log, text(numbered("aaaa", 2)));
     await run.waitLines(2);
     // One open(O_TRUNC)+write: by the time the follower looks, the file is longer than its

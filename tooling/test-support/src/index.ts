@@ -1,3 +1,4 @@
+export { type Cleanup, CleanupStack } from "./cleanup-stack.js";
 export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
 export { type CpanelLog, type CpanelRoot, makeCpanelRoot } from "./cpanel-root.js";
 export { FORWARDER_ARGS, forwarderHookData, hookPayload } from "./hook-payloads.js";
