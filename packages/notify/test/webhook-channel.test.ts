@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeCertificate, rejectionOf, type TestCertificate } from "@spoor/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createWebhookChannel,
@@ -10,7 +11,6 @@ import {
   type WebhookChannelConfig,
 } from "../src/index.js";
 import { makeAlert } from "./alert-fixture.js";
-import { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
 import { startWebhookSink, type WebhookSink } from "./webhook-sink.js";
 
 const secret = "s3cret-s3cret-s3cret";
@@ -33,15 +33,6 @@ function config(url: string, overrides: Partial<WebhookChannelConfig> = {}): Web
     secret,
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<NotifyDeliveryError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NotifyDeliveryError);
-  return error as NotifyDeliveryError;
 }
 
 let directory: string;
@@ -104,7 +95,7 @@ describe("webhook channel", () => {
     const channel = createWebhookChannel(config(sink.url));
     const facts = [];
     for (let index = 0; index < 5; index += 1) {
-      const error = await failureOf(channel.send(message, context));
+      const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
       facts.push([error.channel, error.message, error.permanent, error.retryAfterMs]);
     }
     await channel.close();
@@ -122,7 +113,7 @@ describe("webhook channel", () => {
     sink = await startWebhookSink(secret);
     sink.answers.push("hang");
     const channel = createWebhookChannel(config(sink.url, { timeout_ms: 300 }));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect([error.message, error.permanent]).toEqual(["no answer within 300 ms", false]);
   });
@@ -132,7 +123,7 @@ describe("webhook channel", () => {
     const url = sink.url;
     await sink.close();
     const channel = createWebhookChannel(config(url));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect([error.message, error.permanent]).toEqual(["ECONNREFUSED", false]);
   });
@@ -140,7 +131,7 @@ describe("webhook channel", () => {
   it("verifies TLS: a self-signed peer is refused, and trusted through ca_file", async () => {
     sink = await startWebhookSink(secret, certificate);
     const untrusting = createWebhookChannel(config(sink.url));
-    const error = await failureOf(untrusting.send(message, context));
+    const error = await rejectionOf(untrusting.send(message, context), NotifyDeliveryError);
     await untrusting.close();
     expect([error.message, error.permanent]).toEqual(["DEPTH_ZERO_SELF_SIGNED_CERT", false]);
     expect(sink.requests).toHaveLength(0);

@@ -36,6 +36,8 @@ export {
   receiverBin,
   startReceiver,
 } from "./receiver-process.js";
+export { rejectionOf } from "./rejection-of.js";
 export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
+export { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
 export { makeTempDir, type TempDir } from "./temp-dir.js";
 export { type WaitForOptions, waitFor } from "./wait-for.js";
