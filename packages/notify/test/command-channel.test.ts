@@ -1,24 +1,17 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rejectionOf } from "@spoor/test-support";
+import { rejectionOf, waitFor } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type CommandChannelConfig,
   createCommandChannel,
   NotifyConfigError,
   NotifyDeliveryError,
-  type NotifyMessage,
 } from "../src/index.js";
-import { makeAlert } from "./alert-fixture.js";
-import { poll } from "./poll.js";
+import { alertMessage, makeAlert } from "./alert-fixture.js";
 
-const message: NotifyMessage = {
-  kind: "alert",
-  delivery_id: "5b0f4f1e-0000-4000-8000-000000000003",
-  reason: "raised",
-  alert: makeAlert(),
-};
+const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000003", "raised");
 const context = { publicUrl: "https://spoor.example.net", signal: new AbortController().signal };
 
 let directory: string;
@@ -93,7 +86,7 @@ describe("command channel", () => {
     const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     expect(error.message).toBe("command killed after 1500 ms, 0 bytes of output");
     const child = Number(readFileSync(join(directory, "child.pid"), "utf8"));
-    await poll("the background child to be gone", () => {
+    await waitFor("the background child to be gone", () => {
       try {
         process.kill(child, 0);
         return false;

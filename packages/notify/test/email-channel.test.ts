@@ -9,16 +9,11 @@ import {
   NotifyDeliveryError,
   type NotifyMessage,
 } from "../src/index.js";
-import { makeAlert } from "./alert-fixture.js";
+import { alertMessage, makeAlert } from "./alert-fixture.js";
 import { decodeHeaderWords, decodeQuotedPrintable } from "./quoted-printable.js";
 import { mailHeaders, type SmtpPeer, startSmtpPeer } from "./smtp-peer.js";
 
-const message: NotifyMessage = {
-  kind: "alert",
-  delivery_id: "5b0f4f1e-0000-4000-8000-000000000002",
-  reason: "opened",
-  alert: makeAlert(),
-};
+const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000002", "opened");
 const context = { publicUrl: "https://spoor.example.net", signal: new AbortController().signal };
 
 let directory: string;

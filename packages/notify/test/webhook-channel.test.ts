@@ -10,16 +10,11 @@ import {
   type NotifyMessage,
   type WebhookChannelConfig,
 } from "../src/index.js";
-import { makeAlert } from "./alert-fixture.js";
+import { alertMessage, makeAlert } from "./alert-fixture.js";
 import { startWebhookSink, type WebhookSink } from "./webhook-sink.js";
 
 const secret = "s3cret-s3cret-s3cret";
-const message: NotifyMessage = {
-  kind: "alert",
-  delivery_id: "5b0f4f1e-0000-4000-8000-000000000001",
-  reason: "opened",
-  alert: makeAlert(),
-};
+const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000001", "opened");
 const context = { publicUrl: "https://spoor.example.net/", signal: new AbortController().signal };
 
 function config(url: string, overrides: Partial<WebhookChannelConfig> = {}): WebhookChannelConfig {
