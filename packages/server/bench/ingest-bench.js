@@ -69,31 +69,28 @@ function post(body) {
   });
 }
 
-// A fleet's ordinary traffic: 50 hosts × 400 mailboxes, each logging in from its own home
-// network, a few travelling; a forwarder now and then to an internal address.
+// A fleet's ordinary traffic: 20,000 mailboxes on 50 hosts, each logging in from its own home
+// address, one login in 50 from a mobile network of its own; one entry in 97 a forwarder to
+// an address of the mailbox's own domain. Quiet traffic: what a fleet sends almost always.
 function entry(i) {
-  const host = `web${i % 50}.example.net`;
-  const mailbox = `user${(i >> 3) % 400}@customer${i % 50}.example`;
+  const m = (i * 7919) % 20_000;
+  const host = `web${m % 50}.example.net`;
+  const mailbox = `user${m}@customer${m % 50}.example`;
   const time = T0 + Math.floor(i / 10);
-  if (i % 97 === 0)
+  const home = `198.${18 + (m >> 16)}.${(m >> 8) & 255}.${m & 255}`;
+  if (i % 97 === 0) {
     return {
       type: "forward_added",
       time,
       host,
       mailbox_address: mailbox,
-      ip: `198.51.${i % 200}.10`,
-      forward_recipient: `archive@customer${i % 50}.example`,
+      ip: home,
+      forward_recipient: `archive@customer${m % 50}.example`,
       context: "mailbox",
     };
-  const travel = i % 13 === 0;
-  return {
-    type: "login",
-    time,
-    host,
-    mailbox_address: mailbox,
-    ip: travel ? `203.0.${i % 250}.${i % 200}` : `198.51.${(i >> 3) % 200}.10`,
-    context: "mailbox",
-  };
+  }
+  const ip = i % 50 === 0 ? `100.${64 + (m % 64)}.${(m >> 6) & 255}.${i % 250}` : home;
+  return { type: "login", time, host, mailbox_address: mailbox, ip, context: "mailbox" };
 }
 
 const idle = rss();

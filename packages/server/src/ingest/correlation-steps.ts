@@ -77,22 +77,24 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       return { network, asn, as_name, country };
     },
     place(event) {
-      const id = events.insert(event);
-      const stored = events.byId(id)!;
+      const stored: MailboxEvent = {
+        ...event,
+        id: events.insert(event),
+        event_time: event.event_time ?? 0,
+      };
       const query = forwarderPartnerQuery(stored);
-      if (query === null) return id;
-      const candidates = (history.answer(query) as MailboxEvent[]).filter((e) => e.id !== id);
+      if (query === null) return stored;
+      const candidates = (history.answer(query) as MailboxEvent[]).filter(
+        (e) => e.id !== stored.id,
+      );
       const decision = decideForwarderMerge(stored, candidates);
-      if (decision.kind === "standalone") return id;
-      events.remove(id);
+      if (decision.kind === "standalone") return stored;
+      events.remove(stored.id);
       events.replace(decision.event);
-      return decision.partnerId;
+      return decision.event;
     },
-    correlate(ids) {
-      for (const id of ids) {
-        const event = events.byId(id);
-        if (event !== undefined) correlateOne(event);
-      }
+    correlate(touched) {
+      for (const event of touched) correlateOne(event);
     },
   };
 }

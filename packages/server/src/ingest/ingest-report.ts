@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { EventStore, NewMailboxEvent } from "../store/event-store.js";
+import type { MailboxEvent } from "../store/mailbox-event.js";
 import type { ReportStore } from "../store/report-store.js";
 import { canonicalJson } from "./canonical-json.js";
 import type { ReportEntry, ValidReport } from "./validate-report.js";
@@ -18,11 +19,11 @@ export interface IngestSteps {
   enrich(ip: string | null): IpFacts;
   /**
    * Places a new event: stores it, or merges it into a stored forwarder half. Runs inside
-   * the report's transaction. @returns the id of the event the entry became.
+   * the report's transaction. @returns the event the entry became (stored, with its id).
    */
-  place(event: NewMailboxEvent): number;
-  /** Correlates the events a report touched (inside the same transaction). */
-  correlate(eventIds: readonly number[]): void;
+  place(event: NewMailboxEvent): MailboxEvent;
+  /** Correlates the events a report touched, in order (inside the same transaction). */
+  correlate(events: readonly MailboxEvent[]): void;
 }
 
 /** The outcome of storing a report. */
@@ -77,7 +78,7 @@ export function createIngest(
         report.reporter,
         now(),
       );
-      const touched: number[] = [];
+      const touched = new Map<number, MailboxEvent>();
       let collapsed = 0;
       const seen = new Set<string>();
       for (const entry of report.entries) {
@@ -87,7 +88,7 @@ export function createIngest(
           continue;
         }
         seen.add(content);
-        const eventId = steps.place({
+        const event = steps.place({
           event_time: entry.time,
           host: entry.host,
           type: entry.type,
@@ -96,10 +97,12 @@ export function createIngest(
           ...steps.enrich(entry.ip),
           forward_recipient: entry.forwardRecipient,
         });
-        touched.push(eventId);
+        // A later entry of the same report may have changed it (a merge): keep the latest.
+        touched.delete(event.id);
+        touched.set(event.id, event);
         stores.reports.insert({
           submissionId,
-          eventId,
+          eventId: event.id,
           time: entry.time,
           host: entry.host,
           type: entry.type,
@@ -110,9 +113,10 @@ export function createIngest(
         });
       }
       if (collapsed > 0) stores.reports.count("duplicates_collapsed", collapsed);
-      if (touched.length > 0) steps.correlate([...new Set(touched)]);
-      const status = touched.length === 0 ? "duplicate" : "accepted";
-      return { status, id: submissionId, stored: touched.length, collapsed };
+      if (touched.size > 0) steps.correlate([...touched.values()]);
+      const stored = report.entries.length - collapsed;
+      const status = stored === 0 ? "duplicate" : "accepted";
+      return { status, id: submissionId, stored, collapsed };
     },
   );
   return (report, identifier, key) => run.immediate(report, identifier, key);

@@ -32,7 +32,6 @@ export interface EventStore {
   replace(event: MailboxEvent): void;
   /** Deletes an event nothing points at yet (an arriving half merged into its partner). */
   remove(id: number): void;
-  byId(id: number): MailboxEvent | undefined;
   /** Every event, oldest first (the scenario suite compares them). */
   all(): MailboxEvent[];
   list(filter: EventFilter): { events: MailboxEventJson[]; more: boolean };
@@ -104,10 +103,6 @@ export function createEventStore(db: Database.Database): EventStore {
     },
     remove(id) {
       remove.run(id);
-    },
-    byId(id) {
-      const row = byId.get(id);
-      return row === undefined ? undefined : toMailboxEvent(row);
     },
     all: () => all.all().map(toMailboxEvent),
     list(filter) {
