@@ -17,29 +17,32 @@ export class History {
 
   constructor(private readonly answers: HistoryAnswers) {}
 
+  /** The answer when it has the shape its kind promises; otherwise the query stays missing. */
   private read(query: HistoryQuery): unknown {
-    if (this.answers.has(query.key)) return this.answers.get(query.key);
+    const answer = this.answers.get(query.key);
+    const valid =
+      query.kind === "events"
+        ? Array.isArray(answer)
+        : query.kind === "firstSeen"
+          ? answer === null || typeof answer === "number"
+          : typeof answer === "boolean";
+    if (valid) return answer;
     this.missing.set(query.key, query);
     return undefined;
   }
 
   /** Events matching `filter`, or undefined until answered. */
   events(filter: EventsFilter): MailboxEvent[] | undefined {
-    const answer = this.read(eventsQuery(filter));
-    return Array.isArray(answer) ? (answer as MailboxEvent[]) : undefined;
+    return this.read(eventsQuery(filter)) as MailboxEvent[] | undefined;
   }
 
   /** First-seen time (null: never), or undefined until answered. */
   firstSeen(host: string, mailbox: string, excludeId: number): number | null | undefined {
-    const query = firstSeenQuery(host, mailbox, excludeId);
-    const answer = this.read(query);
-    if (answer === undefined) return undefined;
-    return typeof answer === "number" ? answer : null;
+    return this.read(firstSeenQuery(host, mailbox, excludeId)) as number | null | undefined;
   }
 
   /** Whether the domain was seen, or undefined until answered. */
   domainSeen(host: string, domain: string, from: number, to: number): boolean | undefined {
-    const answer = this.read(domainSeenQuery(host, domain, from, to));
-    return answer === undefined ? undefined : answer === true;
+    return this.read(domainSeenQuery(host, domain, from, to)) as boolean | undefined;
   }
 }
