@@ -65,6 +65,14 @@ function run(
       if (child.pid === undefined) finish(null, null);
     });
     child.on("close", finish);
+    // A descendant that left the group may hold stdout open: stop waiting for it.
+    child.on("exit", (code, exitSignal) => {
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(code, exitSignal);
+      }, 1000).unref();
+    });
   });
 }
 

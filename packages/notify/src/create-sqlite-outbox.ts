@@ -81,7 +81,7 @@ export function createSqliteOutbox(db: Database.Database, options: OutboxOptions
      VALUES (@channel, @alert_id, @reason, @severity, @delivery_id, @alert_json, @now, @now)
      ON CONFLICT (alert_id, reason, severity, channel) DO NOTHING`,
   );
-  const enqueueAll = db.transaction((input: EnqueueInput): EnqueueResult => {
+  const enqueueRows = (input: EnqueueInput): EnqueueResult => {
     const channels = admittingChannels(options.channels, input);
     if (channels.length === 0) return { rows: 0 };
     const alertJson = JSON.stringify(input.alert);
@@ -99,7 +99,10 @@ export function createSqliteOutbox(db: Database.Database, options: OutboxOptions
       }).changes;
     }
     return { rows };
-  });
+  };
+  // Inside the caller's transaction the rows simply join it (a failure throws to the caller,
+  // whose transaction rolls back); alone, they get a transaction of their own.
+  const enqueueAlone = db.transaction(enqueueRows);
   const claim = db.prepare(
     `UPDATE notify_outbox SET lease_until = @lease_until WHERE id IN (
        SELECT id FROM notify_outbox
@@ -151,7 +154,7 @@ export function createSqliteOutbox(db: Database.Database, options: OutboxOptions
   });
   const ids = (list: readonly number[]) => JSON.stringify(list);
   return {
-    enqueue: (input) => enqueueAll(input),
+    enqueue: (input) => (db.inTransaction ? enqueueRows(input) : enqueueAlone(input)),
     async claim(request) {
       const rows = claim.all({
         channel: request.channel,

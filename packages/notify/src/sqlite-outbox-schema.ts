@@ -9,7 +9,7 @@ const MIGRATIONS: readonly string[] = [
      alert_id INTEGER NOT NULL,
      reason TEXT NOT NULL,
      severity TEXT NOT NULL,
-     delivery_id TEXT NOT NULL UNIQUE,
+     delivery_id TEXT NOT NULL,
      alert_json TEXT NOT NULL,
      state TEXT NOT NULL DEFAULT 'pending',
      digest INTEGER NOT NULL DEFAULT 0,

@@ -44,7 +44,9 @@ export function describeOutboxContract(driver: string, factory: OutboxFactory): 
         delivered_at: null,
         last_error: null,
       });
-      expect(await outbox.enqueue({ alert: makeAlert({ id: 18, severity: "low" }), reason: "opened" })).toEqual({ rows: 0 });
+      expect(
+        await outbox.enqueue({ alert: makeAlert({ id: 18, severity: "low" }), reason: "opened" }),
+      ).toEqual({ rows: 0 });
     });
 
     it("is idempotent for the same alert, reason and severity; a rise is a new event", async () => {
@@ -64,7 +66,9 @@ export function describeOutboxContract(driver: string, factory: OutboxFactory): 
     });
 
     it("rejects a reason it does not know", () => {
-      expect(() => outbox.enqueue({ alert: makeAlert(), reason: "joined" as never })).toThrow(TypeError);
+      expect(() => outbox.enqueue({ alert: makeAlert(), reason: "joined" as never })).toThrow(
+        TypeError,
+      );
     });
 
     it("claims a row once per lease and again after the lease ends (a crashed attempt)", async () => {
@@ -79,8 +83,15 @@ export function describeOutboxContract(driver: string, factory: OutboxFactory): 
     });
 
     it("claims oldest first, within the limit, one channel at a time", async () => {
-      for (const id of [1, 2, 3]) await outbox.enqueue({ alert: makeAlert({ id }), reason: "opened" });
-      const claimed = await outbox.claim({ channel: "pager", now, leaseMs: 1000, digest: false, limit: 2 });
+      for (const id of [1, 2, 3])
+        await outbox.enqueue({ alert: makeAlert({ id }), reason: "opened" });
+      const claimed = await outbox.claim({
+        channel: "pager",
+        now,
+        leaseMs: 1000,
+        digest: false,
+        limit: 2,
+      });
       expect(claimed.map((row) => [row.channel, row.alert_id])).toEqual([
         ["pager", 1],
         ["pager", 2],
@@ -94,7 +105,11 @@ export function describeOutboxContract(driver: string, factory: OutboxFactory): 
       await outbox.scheduleRetry([row!.id], T0 + 500, "HTTP 503", true);
       expect(await outbox.claim({ ...request, now: T0 + 499 })).toEqual([]);
       const [retried] = await outbox.claim({ ...request, now: T0 + 500 });
-      expect(retried).toMatchObject({ attempts: 1, last_error: "HTTP 503", next_attempt_at: T0 + 500 });
+      expect(retried).toMatchObject({
+        attempts: 1,
+        last_error: "HTTP 503",
+        next_attempt_at: T0 + 500,
+      });
       await outbox.scheduleRetry([row!.id], T0 + 500, null, false);
       expect((await outbox.list())[0]).toMatchObject({ attempts: 1, last_error: "HTTP 503" });
     });
@@ -114,16 +129,31 @@ export function describeOutboxContract(driver: string, factory: OutboxFactory): 
       const [one, two] = await outbox.list({ channel: "hook" });
       await outbox.markDelivered([one!.id], T0 + 5);
       await outbox.markFailed([two!.id], "HTTP 404");
-      expect(await outbox.claim({ channel: "hook", now: T0 + 10_000, leaseMs: 1, digest: false, limit: 9 })).toEqual([]);
-      expect(await outbox.list({ state: "delivered" })).toMatchObject([{ id: one!.id, delivered_at: T0 + 5 }]);
-      expect(await outbox.list({ state: "failed" })).toMatchObject([{ id: two!.id, last_error: "HTTP 404" }]);
+      expect(
+        await outbox.claim({
+          channel: "hook",
+          now: T0 + 10_000,
+          leaseMs: 1,
+          digest: false,
+          limit: 9,
+        }),
+      ).toEqual([]);
+      expect(await outbox.list({ state: "delivered" })).toMatchObject([
+        { id: one!.id, delivered_at: T0 + 5 },
+      ]);
+      expect(await outbox.list({ state: "failed" })).toMatchObject([
+        { id: two!.id, last_error: "HTTP 404" },
+      ]);
       expect(await outbox.nextDueAt("hook")).toBeNull();
     });
 
     it("holds rows for a digest: claimed only as digest rows, from the digest time", async () => {
       for (const id of [1, 2]) await outbox.enqueue({ alert: makeAlert({ id }), reason: "opened" });
       const rows = await outbox.list({ channel: "hook" });
-      await outbox.holdForDigest(rows.map((row) => row.id), T0 + 3_600_000);
+      await outbox.holdForDigest(
+        rows.map((row) => row.id),
+        T0 + 3_600_000,
+      );
       const request = { channel: "hook", now: T0 + 3_600_000, leaseMs: 1000, limit: 10 };
       expect(await outbox.claim({ ...request, digest: false })).toEqual([]);
       expect(await outbox.claim({ ...request, now: T0 + 3_599_999, digest: true })).toEqual([]);
@@ -139,13 +169,23 @@ export function describeOutboxContract(driver: string, factory: OutboxFactory): 
       expect(await outbox.recordSend("hook", T0, 1000)).toEqual({ start: T0, sent: 1 });
       expect(await outbox.recordSend("hook", T0 + 999, 1000)).toEqual({ start: T0, sent: 2 });
       expect(await outbox.readWindow("hook", T0 + 999, 1000)).toEqual({ start: T0, sent: 2 });
-      expect(await outbox.readWindow("pager", T0 + 999, 1000)).toEqual({ start: T0 + 999, sent: 0 });
-      expect(await outbox.readWindow("hook", T0 + 1000, 1000)).toEqual({ start: T0 + 1000, sent: 0 });
-      expect(await outbox.recordSend("hook", T0 + 1500, 1000)).toEqual({ start: T0 + 1500, sent: 1 });
+      expect(await outbox.readWindow("pager", T0 + 999, 1000)).toEqual({
+        start: T0 + 999,
+        sent: 0,
+      });
+      expect(await outbox.readWindow("hook", T0 + 1000, 1000)).toEqual({
+        start: T0 + 1000,
+        sent: 0,
+      });
+      expect(await outbox.recordSend("hook", T0 + 1500, 1000)).toEqual({
+        start: T0 + 1500,
+        sent: 1,
+      });
     });
 
     it("prunes delivered and failed rows created before a time, never pending ones", async () => {
-      for (const id of [1, 2, 3]) await outbox.enqueue({ alert: makeAlert({ id }), reason: "opened" });
+      for (const id of [1, 2, 3])
+        await outbox.enqueue({ alert: makeAlert({ id }), reason: "opened" });
       const [one, two, three] = await outbox.list({ channel: "hook" });
       await outbox.markDelivered([one!.id], T0);
       await outbox.markFailed([two!.id], "HTTP 410");

@@ -9,7 +9,8 @@ import { makeAlert } from "./alert-fixture.js";
 const channels = [{ name: "hook", min_severity: "medium" as const }];
 const directories: string[] = [];
 afterEach(() => {
-  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+  for (const directory of directories.splice(0))
+    rmSync(directory, { recursive: true, force: true });
 });
 
 describe("createSqliteOutbox", () => {
@@ -38,7 +39,9 @@ describe("createSqliteOutbox", () => {
     first.close();
     const second = new Database(path);
     const outbox = createSqliteOutbox(second, { channels });
-    expect((await outbox.list()).map((row) => [row.alert_id, row.state])).toEqual([[17, "pending"]]);
+    expect((await outbox.list()).map((row) => [row.alert_id, row.state])).toEqual([
+      [17, "pending"],
+    ]);
     expect(second.prepare("SELECT version FROM notify_schema").all()).toEqual([
       { version: OUTBOX_SCHEMA_VERSION },
     ]);

@@ -68,23 +68,104 @@ describe("validateNotifyConfig", () => {
   it.each([
     [{}, "notify", "must be a list of channels"],
     [[{ type: "pigeon" }], "notify[0].type", "must be webhook, email or command"],
-    [[{ type: "webhook", url: "https://x.example", secret, colour: "red" }], "notify[0].colour", "is not a known key"],
-    [[{ type: "webhook", url: "ftp://x.example", secret }], "notify[0].url", "must start with https: or http:"],
-    [[{ type: "webhook", url: "https://u:p@x.example", secret }], "notify[0].url", "must not carry credentials"],
-    [[{ type: "webhook", url: "https://x.example", secret: "short" }], "notify[0].secret", "at least 16"],
-    [[{ type: "webhook", url: "https://x.example", secret, min_severity: "urgent" }], "notify[0].min_severity", "info, low, medium, high"],
-    [[{ type: "webhook", url: "https://x.example", secret, max_per_hour: 0 }], "notify[0].max_per_hour", "from 1 to 100000"],
-    [[{ type: "webhook", url: "https://x.example", secret, timeout_ms: "5s" }], "notify[0].timeout_ms", "integer"],
-    [[{ type: "email", smtp: "http://mail.example", from: "a@b.example", to: ["c@d.example"] }], "notify[0].smtp", "smtp: or smtps:"],
-    [[{ type: "email", smtp: "smtp://mail.example", from: "a@b.example\r\nBcc: x@evil.example", to: ["c@d.example"] }], "notify[0].from", "control characters"],
-    [[{ type: "email", smtp: "smtp://mail.example", from: "a@b.example", to: ["c@d.example, x@evil.example"] }], "notify[0].to[0]", "plain mail address"],
-    [[{ type: "email", smtp: "smtp://mail.example", from: "a@b.example", to: [] }], "notify[0].to", "names no recipient"],
-    [[{ type: "email", smtp: "smtp://mail.example", from: "a@b.example", to: ["c@d.example"], require_tls: "yes" }], "notify[0].require_tls", "true or false"],
+    [
+      [{ type: "webhook", url: "https://x.example", secret, colour: "red" }],
+      "notify[0].colour",
+      "is not a known key",
+    ],
+    [
+      [{ type: "webhook", url: "ftp://x.example", secret }],
+      "notify[0].url",
+      "must start with https: or http:",
+    ],
+    [
+      [{ type: "webhook", url: "https://u:p@x.example", secret }],
+      "notify[0].url",
+      "must not carry credentials",
+    ],
+    [
+      [{ type: "webhook", url: "https://x.example", secret: "short" }],
+      "notify[0].secret",
+      "at least 16",
+    ],
+    [
+      [{ type: "webhook", url: "https://x.example", secret, min_severity: "urgent" }],
+      "notify[0].min_severity",
+      "info, low, medium, high",
+    ],
+    [
+      [{ type: "webhook", url: "https://x.example", secret, max_per_hour: 0 }],
+      "notify[0].max_per_hour",
+      "from 1 to 100000",
+    ],
+    [
+      [{ type: "webhook", url: "https://x.example", secret, timeout_ms: "5s" }],
+      "notify[0].timeout_ms",
+      "integer",
+    ],
+    [
+      [{ type: "email", smtp: "http://mail.example", from: "a@b.example", to: ["c@d.example"] }],
+      "notify[0].smtp",
+      "smtp: or smtps:",
+    ],
+    [
+      [
+        {
+          type: "email",
+          smtp: "smtp://mail.example",
+          from: "a@b.example\r\nBcc: x@evil.example",
+          to: ["c@d.example"],
+        },
+      ],
+      "notify[0].from",
+      "control characters",
+    ],
+    [
+      [
+        {
+          type: "email",
+          smtp: "smtp://mail.example",
+          from: "a@b.example",
+          to: ["c@d.example, x@evil.example"],
+        },
+      ],
+      "notify[0].to[0]",
+      "plain mail address",
+    ],
+    [
+      [{ type: "email", smtp: "smtp://mail.example", from: "a@b.example", to: [] }],
+      "notify[0].to",
+      "names no recipient",
+    ],
+    [
+      [
+        {
+          type: "email",
+          smtp: "smtp://mail.example",
+          from: "a@b.example",
+          to: ["c@d.example"],
+          require_tls: "yes",
+        },
+      ],
+      "notify[0].require_tls",
+      "true or false",
+    ],
     [[{ type: "command", path: "spoor-alert" }], "notify[0].path", "absolute path"],
     [[{ type: "command", path: "/usr/../tmp/x" }], "notify[0].path", "absolute path"],
-    [[{ type: "command", path: "/bin/true", args: ["ok", 3] }], "notify[0].args[1]", "non-empty string"],
+    [
+      [{ type: "command", path: "/bin/true", args: ["ok", 3] }],
+      "notify[0].args[1]",
+      "non-empty string",
+    ],
     [[{ type: "command", path: "/bin/true", name: "a b" }], "notify[0].name", "letters, digits"],
-    [[{ type: "command", path: "/bin/true" }, { type: "command", path: "/bin/true", name: "command-1" }], "notify[1].name", "command-1 is used twice"],
+    [
+      [
+        { type: "command", path: "/bin/true" },
+        { type: "command", path: "/bin/true", name: "command-1" },
+      ],
+      "notify[1].name",
+      "command-1 is used twice",
+    ],
     [["webhook"], "notify[0]", "must be a mapping"],
   ])("names the bad key of %j", (raw, key, message) => {
     const error = errorOf(raw);
