@@ -1,5 +1,7 @@
 // Shared helpers of the agent benchmarks (plain ESM; run after `turbo run build`).
+
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -7,8 +9,14 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { resolveDefaults } from "@spoor/config";
 
+// The server gets a config of its own (never the machine's /etc/spoor/server.yml), removed at exit.
+const serverConfigDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
+const SERVER_CONFIG = join(serverConfigDir, "server.yml");
+writeFileSync(SERVER_CONFIG, "{}\n", { mode: 0o600 });
+process.once("exit", () => rmSync(serverConfigDir, { recursive: true, force: true }));
+
 const RECEIVER = fileURLToPath(
-  new URL("../../../apps/receiver/bin/spoor-receiver.js", import.meta.url),
+  new URL("../../../apps/daemons/bin/spoor-server.js", import.meta.url),
 );
 
 /**
@@ -19,7 +27,17 @@ const RECEIVER = fileURLToPath(
 export async function startReceiver(onAccepted) {
   const child = spawn(
     process.execPath,
-    [RECEIVER, "--port", "0", "--db", ":memory:", "--credentials", "ID:SECRET"],
+    [
+      RECEIVER,
+      "--config",
+      SERVER_CONFIG,
+      "--listen",
+      "127.0.0.1:0",
+      "--db",
+      ":memory:",
+      "--credentials",
+      "ID:SECRET",
+    ],
     { stdio: ["ignore", "pipe", onAccepted === undefined ? "ignore" : "pipe"] },
   );
   if (onAccepted !== undefined) {

@@ -18,11 +18,11 @@ export { type ServerConfig, validateServerConfig } from "./config/validate-serve
 export { openServerDatabase } from "./database/open-server-database.js";
 export { DEFAULT_DATABASE, parseDatabaseUrl } from "./database/parse-database-url.js";
 export { ServerStorageError } from "./database/server-storage-error.js";
+export { parseCredentialFlag, type ServeArguments } from "./run/serve-arguments.js";
+export { EXIT_CONFIG, serveUntilSignalled } from "./run/serve-until-signalled.js";
 export { createJsonLineLogger, type ServerLogger } from "./server-logger.js";
 export { type ServerOptions, type SpoorServer, startServer } from "./start-server.js";
 export type { AlertJson, AlertState, Severity } from "./store/alert.js";
 export type { EventClass, MailboxEventJson } from "./store/mailbox-event.js";
-export type { ReportRow, ServerStats } from "./store/report-store.js";
-export { parseCredentialFlag, type ServeArguments } from "./run/serve-arguments.js";
-export { EXIT_CONFIG, serveUntilSignalled } from "./run/serve-until-signalled.js";
 export type { PruneResult } from "./store/prune-old-records.js";
+export type { ReportRow, ServerStats } from "./store/report-store.js";

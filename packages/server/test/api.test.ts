@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanups, serverWithClient, runCleanups } from "./helpers.js";
+import { cleanups, runCleanups, serverWithClient } from "./helpers.js";
 
 afterEach(runCleanups);
 

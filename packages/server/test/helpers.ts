@@ -1,7 +1,7 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { connect } from "node:net";
 import { type ApiClient, createApiClient } from "@spoor/api-client";
-import { type SpoorServer, type ServerOptions, startServer } from "../src/index.js";
+import { type ServerOptions, type SpoorServer, startServer } from "../src/index.js";
 
 export const CREDENTIALS = [{ identifier: "user123", secret: "secret" }];
 export const BASIC = `Basic ${Buffer.from("user123:secret").toString("base64")}`;

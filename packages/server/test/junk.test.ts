@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { BASIC, rawRequest, serverWithClient, reportBody, runCleanups } from "./helpers.js";
+import { BASIC, rawRequest, reportBody, runCleanups, serverWithClient } from "./helpers.js";
 
 afterEach(runCleanups);
 

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import type { ServerLogger } from "../src/index.js";
-import { BASIC, rawRequest, serverWithClient, reportBody, runCleanups } from "./helpers.js";
+import { BASIC, rawRequest, reportBody, runCleanups, serverWithClient } from "./helpers.js";
 
 afterEach(runCleanups);
 
@@ -57,7 +57,7 @@ it("logs one line per request without headers, bodies or secrets", async () => {
         method: "POST",
         path: "/api/reports",
         status: 401,
-        problem: "unknown identifier, wrong secret or revoked credential",
+        problem: "unknown identifier or wrong secret",
         remote: "127.0.0.1",
       },
       "number",

@@ -1,8 +1,8 @@
 import type { MailboxEvent } from "@spoor/correlation";
 import { runCorrelationScenarios, type ScenarioEngine } from "@spoor/correlation/memory";
 import { describe, expect, it } from "vitest";
-import { validateServerConfig } from "../src/index.js";
 import { openServerDatabase } from "../src/database/open-server-database.js";
+import { validateServerConfig } from "../src/index.js";
 import { createServerContext } from "../src/server-context.js";
 import { silentLogger } from "../src/server-logger.js";
 

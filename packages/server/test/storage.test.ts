@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ServerStorageError, startServer } from "../src/index.js";
-import { CREDENTIALS, cleanups, serverWithClient, runCleanups } from "./helpers.js";
+import { CREDENTIALS, cleanups, runCleanups, serverWithClient } from "./helpers.js";
 
 let dir: string;
 beforeEach(async () => {

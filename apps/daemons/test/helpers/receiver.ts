@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+
+// The server gets a config of its own (never the machine's /etc/spoor/server.yml), removed at exit.
+const serverConfigDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
+const SERVER_CONFIG = join(serverConfigDir, "server.yml");
+writeFileSync(SERVER_CONFIG, "{}\n", { mode: 0o600 });
+process.once("exit", () => rmSync(serverConfigDir, { recursive: true, force: true }));
 
 /** The real receiver app (`spoor-receiver`) as a child process. */
 export interface ReceiverProcess {
@@ -11,14 +20,24 @@ export interface ReceiverProcess {
   stop(): Promise<void>;
 }
 
-const BIN = fileURLToPath(new URL("../../../receiver/bin/spoor-receiver.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../../bin/spoor-server.js", import.meta.url));
 
 /** Starts `spoor-receiver --port 0 --db :memory: --credentials ID:SECRET` and waits for the
  *  URL it prints as its first stdout line. */
 export async function startReceiver(): Promise<ReceiverProcess> {
   const child = spawn(
     process.execPath,
-    [BIN, "--port", "0", "--db", ":memory:", "--credentials", "ID:SECRET"],
+    [
+      BIN,
+      "--config",
+      SERVER_CONFIG,
+      "--listen",
+      "127.0.0.1:0",
+      "--db",
+      ":memory:",
+      "--credentials",
+      "ID:SECRET",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";

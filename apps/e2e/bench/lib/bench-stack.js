@@ -1,5 +1,7 @@
 // The processes a benchmark measures: the real receiver and spoor daemons over a temp root.
+
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -7,6 +9,12 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { resolveDefaults, writeConfig } from "@spoor/config";
 import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
+
+// The server gets a config of its own (never the machine's /etc/spoor/server.yml), removed at exit.
+const serverConfigDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
+const SERVER_CONFIG = join(serverConfigDir, "server.yml");
+writeFileSync(SERVER_CONFIG, "{}\n", { mode: 0o600 });
+process.once("exit", () => rmSync(serverConfigDir, { recursive: true, force: true }));
 
 const repo = (/** @type {string} */ relative) =>
   fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
@@ -21,9 +29,11 @@ export async function startReceiver() {
   const child = spawn(
     process.execPath,
     [
-      repo("apps/receiver/bin/spoor-receiver.js"),
-      "--port",
-      "0",
+      repo("apps/daemons/bin/spoor-server.js"),
+      "--config",
+      SERVER_CONFIG,
+      "--listen",
+      "127.0.0.1:0",
       "--db",
       ":memory:",
       "--credentials",

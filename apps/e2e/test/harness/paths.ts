@@ -8,8 +8,8 @@ export function daemonBin(name: string): string {
   return repo(`apps/daemons/bin/${name}.js`);
 }
 
-/** The receiver's bin. */
-export const RECEIVER_BIN = repo("apps/receiver/bin/spoor-receiver.js");
+/** The Spoor API the tests run against: the spoor server's bin. */
+export const RECEIVER_BIN = repo("apps/daemons/bin/spoor-server.js");
 
 /** The bundled, self-contained cPanel hook script (what the installer copies). */
 export const HOOK_BUNDLE = repo("packages/cpanel-hook/dist/hook.js");

@@ -1,7 +1,16 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { RECEIVER_BIN } from "./paths.js";
 import { CREDENTIALS } from "./spoor-root.js";
+
+// The server gets a config of its own (never the machine's /etc/spoor/server.yml), removed at exit.
+const serverConfigDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
+const SERVER_CONFIG = join(serverConfigDir, "server.yml");
+writeFileSync(SERVER_CONFIG, "{}\n", { mode: 0o600 });
+process.once("exit", () => rmSync(serverConfigDir, { recursive: true, force: true }));
 
 /** `GET /api/stats`. */
 export interface ReceiverStats {
@@ -42,8 +51,10 @@ export async function startReceiverProcess(dbPath = ":memory:"): Promise<Receive
     process.execPath,
     [
       RECEIVER_BIN,
-      "--port",
-      "0",
+      "--config",
+      SERVER_CONFIG,
+      "--listen",
+      "127.0.0.1:0",
       "--db",
       dbPath,
       "--credentials",

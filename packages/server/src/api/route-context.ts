@@ -3,13 +3,13 @@ import type { Principal, Role } from "../auth/principal.js";
 import { HttpProblem } from "../http/http-problem.js";
 import type { IngestOutcome } from "../ingest/ingest-report.js";
 import type { ValidReport } from "../ingest/validate-report.js";
-import type { AlertStore } from "../store/alert-store.js";
+import type { ServerLogger } from "../server-logger.js";
 import type { AlertState } from "../store/alert.js";
+import type { AlertStore } from "../store/alert-store.js";
 import type { EventStore } from "../store/event-store.js";
 import type { HeartbeatStore } from "../store/heartbeat-store.js";
 import type { EventClass, MailboxEventJson } from "../store/mailbox-event.js";
 import type { ReportStore } from "../store/report-store.js";
-import type { ServerLogger } from "../server-logger.js";
 
 /** What the endpoint handlers need. */
 export interface RouteContext {

@@ -95,6 +95,6 @@ export function createBasicAuthCheck(
     } else {
       await verifySecret(secret, DUMMY_HASH);
     }
-    throw refuse("unknown identifier, wrong secret or revoked credential");
+    throw refuse("unknown identifier or wrong secret");
   };
 }

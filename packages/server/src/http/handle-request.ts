@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { matchRoute, ROUTES } from "../api/routes.js";
 import type { RouteContext } from "../api/route-context.js";
+import { matchRoute, ROUTES } from "../api/routes.js";
 import type { BasicAuthCheck } from "../auth/check-basic-auth.js";
 import { HttpProblem } from "./http-problem.js";
 import { sendJson } from "./send-json.js";

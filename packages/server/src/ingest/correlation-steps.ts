@@ -10,8 +10,8 @@ import {
   type ResolvedRules,
   reconcile,
 } from "@spoor/correlation";
-import type { AlertStore } from "../store/alert-store.js";
 import type { AlertJson } from "../store/alert.js";
+import type { AlertStore } from "../store/alert-store.js";
 import type { EventStore } from "../store/event-store.js";
 import type { IngestSteps, IpFacts } from "./ingest-report.js";
 

@@ -71,9 +71,6 @@ export function createEventStore(db: Database.Database): EventStore {
      WHERE id = @id`,
   );
   const remove = db.prepare("DELETE FROM mailbox_events WHERE id = ?");
-  const byId = db.prepare<[number], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM mailbox_events WHERE id = ?`,
-  );
   const byIdJson = db.prepare<[number], EventRow>(
     `SELECT ${EVENT_COLUMNS_WITH_ALERTS} FROM mailbox_events e WHERE e.id = ?`,
   );
