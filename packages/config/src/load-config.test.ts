@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempRoot, ORIGINAL_CONFIG, type TempRoot } from "../test/temp-root.js";
 import { ConfigError } from "./config-error.js";
+import { PermissionError } from "./index.js";
 import { loadConfig } from "./load-config.js";
-import { PermissionError } from "./permission-error.js";
 
 let temp: TempRoot;
 beforeEach(async () => {

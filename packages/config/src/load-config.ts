@@ -1,7 +1,6 @@
 import { dirname, resolve } from "node:path";
-import { checkOwnership } from "./check-ownership.js";
+import { checkOwnedDirectory, PermissionError } from "@spoor/safe-file";
 import { parseConfigText } from "./parse-config-text.js";
-import { PermissionError } from "./permission-error.js";
 import { readConfigFile } from "./read-config-file.js";
 import { resolveDefaults } from "./resolve-defaults.js";
 import type { SpoorConfig } from "./spoor-config.js";
@@ -50,7 +49,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Spoor
 }
 
 function refuseBadDirectory(path: string, uid: number, mayBeMissing: boolean): void {
-  const problem = checkOwnership(path, { kind: "directory", mode: 0o700, uid });
+  const problem = checkOwnedDirectory(path, uid);
   if (problem === undefined) return;
   if (mayBeMissing && problem.kinds.includes("missing")) return;
   throw new PermissionError(problem);

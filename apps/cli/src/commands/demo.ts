@@ -1,5 +1,5 @@
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { runDemo } from "../services/demo.js";
 
 /** `spoor demo`: the whole pipeline on a throw-away cPanel server (contract §7). */

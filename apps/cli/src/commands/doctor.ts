@@ -1,6 +1,6 @@
 import { Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { doctor } from "../services/doctor.js";
 import { formatDoctorReport } from "../services/doctor-report.js";
 

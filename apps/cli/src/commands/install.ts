@@ -1,8 +1,7 @@
 import { Flags } from "@oclif/core";
 import type { LogType } from "@spoor/config";
+import { SilentError, UsageError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
-import { UsageError } from "../errors/usage-error.js";
 import { readExistingConfig } from "../services/existing-config.js";
 import { install } from "../services/install.js";
 import type { ConfigChoices } from "../services/install-config.js";

@@ -1,6 +1,6 @@
 import { Args, Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { BrokenPipeError } from "../output/broken-pipe-error.js";
 import { createLineWriter } from "../output/line-writer.js";
 import { parse } from "../services/parse.js";

@@ -1,6 +1,6 @@
 import { Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { installPaths } from "../services/install-paths.js";
 import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
 import { createPrompter } from "../services/prompts.js";

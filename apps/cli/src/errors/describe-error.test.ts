@@ -1,10 +1,10 @@
 import { ApiClientConfigError } from "@spoor/api-client";
 import { UserFacingError } from "@spoor/config";
+import { SilentError, UsageError } from "@spoor/errors";
+import { CheckpointError } from "@spoor/follower";
 import { SpoolPermissionError } from "@spoor/spool";
 import { describe, expect, it } from "vitest";
 import { describeError } from "./describe-error.js";
-import { SilentError } from "./silent-error.js";
-import { UsageError } from "./usage-error.js";
 
 const context = { version: "1.2.3" };
 
@@ -22,7 +22,7 @@ describe("describeError", () => {
     });
   });
 
-  it("treats the spool's and the API client's configuration errors as user-facing", () => {
+  it("treats the spool's, the API client's and the follower's user-fixable errors as user-facing", () => {
     expect(
       describeError(new SpoolPermissionError("/s", "/s has mode 0755.", "chmod 0700 /s"), context),
     ).toEqual({
@@ -35,6 +35,12 @@ describe("describeError", () => {
         context,
       ),
     ).toEqual({ text: "Error: plain http to a remote host\nFix: use https\n", exitCode: 1 });
+    expect(
+      describeError(new CheckpointError("/s/a.checkpoint.json", "bad-json", "remove it"), context),
+    ).toEqual({
+      text: "Error: checkpoint /s/a.checkpoint.json: bad json\nFix: remove it\n",
+      exitCode: 1,
+    });
   });
 
   it("prints a usage error on one line, exit 2", () => {

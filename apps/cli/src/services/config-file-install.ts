@@ -1,6 +1,5 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
 import { writeConfig } from "@spoor/config";
+import { openRegularFile } from "@spoor/safe-file";
 import { type Ownership, repairHandle } from "./ensure-directory.js";
 import type { ConfigPlan } from "./install-config.js";
 import type { PathOutcome } from "./path-outcome.js";
@@ -9,7 +8,8 @@ import type { PathOutcome } from "./path-outcome.js";
  * Applies a config plan: writes the new content (0600 from creation, atomically, through
  * @spoor/config) or keeps the existing file and repairs its owner and mode.
  * @returns what happened to the file; `detail` lists the changed keys, never a value.
- * @throws ConfigError when the content would not load; filesystem errors.
+ * @throws ConfigError when the content would not load; RefusedFileError (@spoor/safe-file)
+ *   when the file is a symbolic link or not a regular file; filesystem errors.
  */
 export async function applyConfigPlan(
   path: string,
@@ -19,7 +19,7 @@ export async function applyConfigPlan(
 ): Promise<PathOutcome> {
   if (plan.content !== undefined) {
     await writeConfig(path, plan.content);
-    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const { handle } = await openRegularFile(path);
     try {
       await repairHandle(handle, ownership);
     } finally {
@@ -28,7 +28,7 @@ export async function applyConfigPlan(
     if (!existed) return { path, action: "created" };
     return { path, action: "written", detail: `changed ${plan.changes.join(", ")}` };
   }
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const { handle } = await openRegularFile(path);
   try {
     const repaired = await repairHandle(handle, ownership);
     const kept = "content and credentials unchanged";

@@ -1,5 +1,3 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
 import {
   ConfigError,
   MAX_CONFIG_BYTES,
@@ -8,6 +6,7 @@ import {
   UserFacingError,
   validateConfig,
 } from "@spoor/config";
+import { openRegularFile, RefusedFileError, readBounded } from "@spoor/safe-file";
 
 /** A config file already in place: its raw document (unknown keys kept) and its meaning. */
 export interface ExistingConfig {
@@ -17,7 +16,8 @@ export interface ExistingConfig {
 }
 
 /**
- * Reads the config at `path` without following a symbolic link (at most MAX_CONFIG_BYTES) and
+ * Reads the config at `path` without following a symbolic link (`openRegularFile` and
+ * `readBounded` of @spoor/safe-file, at most MAX_CONFIG_BYTES) and
  * validates it; owner and mode are not checked (the installer repairs them).
  * @returns undefined when there is no file.
  * @throws ConfigError when the file is unreadable, not YAML or holds a bad value (the message
@@ -27,39 +27,35 @@ export async function readExistingConfig(
   path: string,
   root: string,
 ): Promise<ExistingConfig | undefined> {
-  const text = await readBounded(path);
+  const text = await readText(path);
   if (text === undefined) return undefined;
   const document = parseConfigText(text, path);
   const config = validateConfig(document, { path, root });
   return { document: document as Record<string, unknown>, config };
 }
 
-async function readBounded(path: string): Promise<string | undefined> {
-  let handle: Awaited<ReturnType<typeof open>>;
+async function readText(path: string): Promise<string | undefined> {
+  let opened: Awaited<ReturnType<typeof openRegularFile>>;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    opened = await openRegularFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    if (code === "ELOOP") {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (!(error instanceof RefusedFileError)) throw error;
+    if (error.reason === "symlink") {
       throw new UserFacingError(
         `${path} is a symbolic link; spoor reads its configuration from a real file only.`,
         `replace the link with the file it points to, then run spoor install again`,
       );
     }
-    throw error;
+    throw new UserFacingError(`${path} is not a regular file.`, `move ${path} away`);
   }
   try {
-    if (!(await handle.stat()).isFile()) {
-      throw new UserFacingError(`${path} is not a regular file.`, `move ${path} away`);
-    }
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_CONFIG_BYTES) {
+    const bytes = await readBounded(opened.handle, MAX_CONFIG_BYTES);
+    if (bytes === undefined) {
       throw new ConfigError({ path, problem: `${path} is larger than ${MAX_CONFIG_BYTES} bytes.` });
     }
-    return buffer.toString("utf8", 0, bytesRead);
+    return bytes.toString("utf8");
   } finally {
-    await handle.close();
+    await opened.handle.close();
   }
 }

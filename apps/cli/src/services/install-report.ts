@@ -1,8 +1,8 @@
+import { shellWords } from "@spoor/errors";
 import type { InstallResult } from "./install.js";
 import type { PathOutcome } from "./path-outcome.js";
 import type { PostInstallStep } from "./post-install-steps.js";
 import type { StepResult } from "./run-steps.js";
-import { shellWords } from "./shell-words.js";
 
 /** The lines `spoor install` prints: what it did, then the steps left (or how they went). */
 export function formatInstallResult(result: InstallResult): string {

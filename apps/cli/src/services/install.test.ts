@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfig } from "@spoor/config";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -286,6 +286,38 @@ describe("install", () => {
   it("refuses a new install without credentials", async () => {
     await expect(install(options({ choices: { apiIdentifier: "x" } }))).rejects.toThrow(
       "There is no configuration yet, so the Spoor API identifier and secret are required.",
+    );
+  });
+
+  it("refuses a symbolic link or a directory where the config file belongs", async () => {
+    const configPath = join(sandbox.root, "etc/spoor/spoor.yml");
+    await mkdir(join(sandbox.root, "etc/spoor"), { recursive: true, mode: 0o700 });
+    await writeFile(join(sandbox.directory, "elsewhere.yml"), PERL_ERA);
+    await symlink(join(sandbox.directory, "elsewhere.yml"), configPath);
+    await expect(install(options())).rejects.toThrow(
+      `${configPath} is a symbolic link; spoor reads its configuration from a real file only. Fix: replace the link with the file it points to, then run spoor install again`,
+    );
+    await rm(configPath);
+    await mkdir(configPath);
+    await expect(install(options())).rejects.toThrow(
+      `${configPath} is not a regular file. Fix: move ${configPath} away`,
+    );
+  });
+
+  it("refuses a symbolic link or a directory where a unit file belongs, writing through neither", async () => {
+    const unitPath = join(sandbox.root, "etc/systemd/system/spoor-agent.service");
+    await mkdir(join(sandbox.root, "etc/systemd/system"), { recursive: true });
+    const target = join(sandbox.directory, "target.service");
+    await writeFile(target, "keep\n");
+    await symlink(target, unitPath);
+    await expect(install(options())).rejects.toThrow(
+      `${unitPath} is a symbolic link; spoor installs real files only. Fix: remove ${unitPath} and run spoor install again`,
+    );
+    expect(await readFile(target, "utf8")).toBe("keep\n");
+    await rm(unitPath);
+    await mkdir(unitPath);
+    await expect(install(options())).rejects.toThrow(
+      `${unitPath} exists but is not a regular file. Fix: move ${unitPath} away and run spoor install again`,
     );
   });
 

@@ -1,5 +1,6 @@
 import { createClientFromConfig, reporterFor } from "@spoor/agent";
 import { ApiError } from "@spoor/api-client";
+import { UserFacingError } from "@spoor/errors";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 const NAME = "api";
@@ -19,7 +20,7 @@ export async function checkApi(context: DoctorContext): Promise<CheckResult> {
     return result(
       NAME,
       "fail",
-      `the API client cannot be set up: ${(error as Error).message}`,
+      `the API client cannot be set up: ${error instanceof UserFacingError ? error.problem : (error as Error).message}`,
       "correct transmission in the config",
     );
   }

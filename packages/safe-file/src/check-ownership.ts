@@ -1,7 +1,7 @@
 import { lstatSync, type Stats } from "node:fs";
+import { shellQuote } from "@spoor/errors";
 import { formatMode } from "./format-mode.js";
 import type { PermissionProblem, PermissionProblemKind } from "./permission-problem.js";
-import { shellQuote } from "./shell-quote.js";
 
 /** What a path must be: its kind, its exact mode, and its owner (default: the effective uid). */
 export interface OwnershipExpectation {
@@ -22,21 +22,26 @@ export function checkOwnership(
   path: string,
   expected: OwnershipExpectation,
 ): PermissionProblem | undefined {
-  const uid = expected.uid ?? process.geteuid?.() ?? 0;
-  const kindName = expected.kind === "file" ? "a regular file" : "a directory";
-  const quoted = shellQuote(path);
   let stats: Stats;
   try {
     stats = lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    const [quoted, wanted] = [shellQuote(path), formatMode(expected.mode)];
     const fix =
       expected.kind === "directory"
-        ? `mkdir -m ${formatMode(expected.mode)} ${quoted}`
-        : `create ${quoted} with mode ${formatMode(expected.mode)}`;
-    return problem(path, ["missing"], "nothing", kindName, `${path} does not exist.`, fix);
+        ? `mkdir -m ${wanted} ${quoted}`
+        : `create ${quoted} with mode ${wanted}`;
+    return problem(
+      path,
+      ["missing"],
+      "nothing",
+      kindNameOf(expected),
+      `${path} does not exist.`,
+      fix,
+    );
   }
-  return checkStats(path, stats, { ...expected, uid });
+  return checkStats(path, stats, expected);
 }
 
 /**
@@ -49,10 +54,16 @@ export function checkStats(
   expected: OwnershipExpectation,
 ): PermissionProblem | undefined {
   const uid = expected.uid ?? process.geteuid?.() ?? 0;
-  const kindName = expected.kind === "file" ? "a regular file" : "a directory";
+  const kindName = kindNameOf(expected);
   const quoted = shellQuote(path);
+  const wanted = formatMode(expected.mode);
   if (stats.isSymbolicLink()) {
-    const fix = `cp -a --remove-destination "$(readlink -f ${quoted})" ${quoted}`;
+    // A file is copied over its link; a directory's link is replaced by an empty directory
+    // (whatever the link pointed at stays where it is).
+    const fix =
+      expected.kind === "file"
+        ? `cp -a --remove-destination "$(readlink -f ${quoted})" ${quoted}`
+        : `rm ${quoted} && mkdir -m ${wanted} ${quoted}`;
     const text = `${path} is a symbolic link; expected ${kindName} (links are refused).`;
     return problem(path, ["symlink"], "a symbolic link", kindName, text, fix);
   }
@@ -65,7 +76,9 @@ export function checkStats(
       found,
       kindName,
       `${path} is ${found}; expected ${kindName}.`,
-      `move ${quoted} away and create ${kindName} with mode ${formatMode(expected.mode)} there`,
+      expected.kind === "file"
+        ? `move ${quoted} away and create ${kindName} with mode ${wanted} there`
+        : `mv ${quoted} ${shellQuote(`${path}.bak`)} && mkdir -m ${wanted} ${quoted}`,
     );
   }
   return ownerAndModeProblem(path, stats, uid, expected.mode);
@@ -113,6 +126,10 @@ function ownerAndModeProblem(
     );
   }
   return undefined;
+}
+
+function kindNameOf(expected: OwnershipExpectation): string {
+  return expected.kind === "file" ? "a regular file" : "a directory";
 }
 
 function problem(

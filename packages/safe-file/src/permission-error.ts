@@ -1,5 +1,5 @@
+import { UserFacingError } from "@spoor/errors";
 import type { PermissionProblem } from "./permission-problem.js";
-import { UserFacingError } from "./user-facing-error.js";
 
 /** A config file or directory with the wrong owner, mode or type: refused, with the fix. */
 export class PermissionError extends UserFacingError {

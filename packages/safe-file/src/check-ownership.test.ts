@@ -1,21 +1,16 @@
-import { chmod, chown, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, chown, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkOwnership } from "./check-ownership.js";
 
 const uid = process.geteuid!();
-let dir: string;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-ownership-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+import { useTempDir } from "../test/temp-dir.js";
+
+const tempDir = useTempDir("spoor-ownership-");
 
 async function file(name: string, mode: number): Promise<string> {
-  const path = join(dir, name);
+  const path = join(tempDir(), name);
   await writeFile(path, "x");
   await chmod(path, mode);
   return path;
@@ -58,7 +53,7 @@ describe("checkOwnership", () => {
   });
 
   it("combines a wrong owner and a wrong mode into one fix", async () => {
-    const sub = join(dir, "spool dir");
+    const sub = join(tempDir(), "spool dir");
     await mkdir(sub, { mode: 0o755 });
     await chmod(sub, 0o755);
     await chown(sub, 12345, 0);
@@ -81,7 +76,7 @@ describe("checkOwnership", () => {
 
   it("refuses a symbolic link even to a correct file", async () => {
     const target = await file("target.yml", 0o600);
-    const link = join(dir, "link.yml");
+    const link = join(tempDir(), "link.yml");
     await symlink(target, link);
     expect(checkOwnership(link, { kind: "file", mode: 0o600 })).toEqual({
       path: link,
@@ -94,7 +89,7 @@ describe("checkOwnership", () => {
   });
 
   it("reports a missing directory with the mkdir that creates it", () => {
-    const missing = join(dir, "nope");
+    const missing = join(tempDir(), "nope");
     expect(checkOwnership(missing, { kind: "directory", mode: 0o700 })).toEqual({
       path: missing,
       kinds: ["missing"],
@@ -106,7 +101,7 @@ describe("checkOwnership", () => {
   });
 
   it("reports a file where a directory is expected", async () => {
-    const path = await file("not-a-dir", 0o700);
+    const path = await file("not-a-tempDir()", 0o700);
     expect(checkOwnership(path, { kind: "directory", mode: 0o700 })).toMatchObject({
       kinds: ["wrong-type"],
       found: "not a directory",
