@@ -11,21 +11,9 @@ it.each([
   ["another scheme", "Bearer abc", "HTTP Basic authentication required"],
   ["junk base64", "Basic !!!", "HTTP Basic authentication required"],
   ["no colon", basic("user123secret"), "malformed Basic credentials"],
-  [
-    "a wrong secret",
-    basic("user123:secreT"),
-    "unknown identifier or wrong secret",
-  ],
-  [
-    "an unknown identifier",
-    basic("user124:secret"),
-    "unknown identifier or wrong secret",
-  ],
-  [
-    "a secret with a suffix",
-    basic("user123:secret2"),
-    "unknown identifier or wrong secret",
-  ],
+  ["a wrong secret", basic("user123:secreT"), "unknown identifier or wrong secret"],
+  ["an unknown identifier", basic("user124:secret"), "unknown identifier or wrong secret"],
+  ["a secret with a suffix", basic("user123:secret2"), "unknown identifier or wrong secret"],
 ])("answers 401 with WWW-Authenticate for %s", async (_name, authorization, error) => {
   const { server } = await serverWithClient();
   for (const path of ["/api/reports", "/api/mailbox_events", "/api/stats"]) {

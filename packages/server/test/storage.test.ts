@@ -70,7 +70,7 @@ async function refusal(dbPath: string) {
     cleanups.push(() => server.close());
   } catch (error) {
     if (!(error instanceof ServerStorageError)) throw error;
-    return { path: error.path, message: error.message, fix: error.fix };
+    return { path: error.path, message: error.problem, fix: error.fix };
   }
   return undefined;
 }

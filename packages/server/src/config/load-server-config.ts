@@ -67,7 +67,7 @@ export function loadServerConfig(path: string, options: { optional?: boolean } =
     return validateServerConfig(document);
   } catch (error) {
     if (error instanceof ServerConfigError) {
-      throw new ServerConfigError(`${path}: ${error.message}`, { key: error.key, fix: error.fix });
+      throw new ServerConfigError(`${path}: ${error.problem}`, { key: error.key, fix: error.fix });
     }
     throw error;
   }

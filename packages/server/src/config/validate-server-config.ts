@@ -47,7 +47,8 @@ function delegated<T>(key: string, run: () => T): T {
     return run();
   } catch (error) {
     const named = (error as { key?: unknown }).key;
-    throw new ServerConfigError((error as Error).message, {
+    const problem = (error as { problem?: unknown }).problem;
+    throw new ServerConfigError(typeof problem === "string" ? problem : (error as Error).message, {
       key: typeof named === "string" ? named : key,
     });
   }

@@ -1,3 +1,4 @@
+import { isUserFacingError } from "@spoor/errors";
 import { DEFAULT_CONFIG_PATH, loadServerConfig } from "../config/load-server-config.js";
 import { DEFAULT_LISTEN, isLoopback, parseListen } from "../config/parse-listen.js";
 import { ServerConfigError } from "../config/server-config-error.js";
@@ -55,8 +56,10 @@ export async function serveUntilSignalled(
     }
   } catch (error) {
     const known = error instanceof ServerConfigError || error instanceof ServerStorageError;
-    const fix = (error as { fix?: unknown }).fix;
-    logger.error("cannot start", { error: (error as Error).message, ...(fix ? { fix } : {}) });
+    const fixable = isUserFacingError(error);
+    const fix = fixable ? error.fix : undefined;
+    const problem = fixable ? error.problem : (error as Error).message;
+    logger.error("cannot start", { error: problem, ...(fix ? { fix } : {}) });
     return known || error instanceof TypeError ? EXIT_CONFIG : 1;
   }
   if (args.credentials.length > 0) {
