@@ -47,7 +47,12 @@ describe("the agent says how it is", () => {
     const activityLines = () => captured.lines().filter((line) => line.msg === "agent activity");
     const sum = (key: string) =>
       activityLines().reduce((total, line) => total + Number(line[key] ?? 0), 0);
-    await waitFor("the delivery in an activity line", () => sum("delivered") === 1);
+    // The follower's and the transmitter's counts reach the activity lines separately: wait
+    // until both have (a count that never arrives fails the wait).
+    await waitFor(
+      "the read, the spooling and the delivery in activity lines",
+      () => sum("delivered") === 1 && sum("linesRead") >= 2 && sum("entriesSpooled") >= 1,
+    );
     expect({
       linesRead: sum("linesRead"),
       entriesSpooled: sum("entriesSpooled"),
