@@ -79,11 +79,11 @@ afterAll(async () => {
   await root?.remove();
 });
 
-// The receiver keeps no forward recipient or class: those columns stay empty here (the
-// server fills them: see the test with its answers below).
+// The server keeps the removal's forward recipient; no event here is evidence of an alert,
+// so the class column stays empty.
 const REPORTS_CSV = [
   'id,"event time",host,"event type","mailbox address","forward recipient"',
-  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,',
+  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,x@y.test',
   '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,',
   '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,',
   "",
@@ -91,7 +91,7 @@ const REPORTS_CSV = [
 
 const EVENTS_CSV = [
   'id,"event time",host,"event type","mailbox address",ip,"forward recipient",class',
-  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,10.0.0.2,,',
+  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,10.0.0.2,x@y.test,',
   '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,2001:db8::1,,',
   '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,10.10.10.10,,',
   "",
@@ -128,7 +128,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
       [
         "id  event time                 host      event type                mailbox address           forward recipient",
         "--  -------------------------  --------  ------------------------  ------------------------  -----------------",
-        "3   2019-04-18 15:06:40 +0000  cp1.test  forward_removed           名前@example.jp",
+        "3   2019-04-18 15:06:40 +0000  cp1.test  forward_removed           名前@example.jp           x@y.test",
         "2   2019-04-17 14:59:10 +0000  cp1.test  forward_added_partial_ip  jörg.müller@exämple.test",
         "1   2019-04-18 11:48:30 +0000  cp1.test  login                     rory@blah.capefox.co",
         "",

@@ -3,6 +3,7 @@ import { ServerCommand } from "../base-command.js";
 
 /** `spoor server`: runs the Spoor service in the foreground. */
 export default class Server extends ServerCommand {
+  static override summary = "Run the spoor server (ingest, alerts, notifications, API).";
   static override description =
     "Run the spoor server: prints its base URL on stdout, logs JSON lines on stderr, stops on SIGTERM/SIGINT.";
   static override flags = {

@@ -4,6 +4,8 @@ import { installServer } from "../../install-server.js";
 
 /** `spoor server install`: writes spoor-server.service (and a server.yml when missing). */
 export default class ServerInstall extends ServerCommand {
+  static override summary =
+    "Write the hardened systemd unit spoor-server.service, and /etc/spoor/server.yml (0600) when there is none.";
   static override description =
     "Write the hardened systemd unit spoor-server.service, and /etc/spoor/server.yml (0600) when there is none.";
   static override flags = {

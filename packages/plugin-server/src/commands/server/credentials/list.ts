@@ -8,6 +8,7 @@ const iso = (seconds: number | null) =>
 
 /** `spoor server credentials list`. */
 export default class CredentialsList extends ServerCommand {
+  static override summary = "List the API credentials (never their secrets).";
   static override description = "List the API credentials (never their secrets).";
   static override flags = {
     db: dbFlag,

@@ -5,6 +5,8 @@ import { dbFlag } from "../../../server-flags.js";
 
 /** `spoor server credentials revoke NAME`: refused at once by a running server. */
 export default class CredentialsRevoke extends ServerCommand {
+  static override summary =
+    "Revoke an API credential (a running server refuses it from the next request).";
   static override description =
     "Revoke an API credential (a running server refuses it from the next request).";
   static override args = { name: Args.string({ required: true }) };
