@@ -1,15 +1,17 @@
 import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { type ApiClient, createApiClient } from "@spoor/api-client";
+import { CleanupStack } from "@spoor/test-support";
 import { type Receiver, type ReceiverOptions, startReceiver } from "../src/index.js";
 
 export const CREDENTIALS = [{ identifier: "user123", secret: "secret" }];
 export const BASIC = `Basic ${Buffer.from("user123:secret").toString("base64")}`;
 
 /** Tracks what a test started, so `afterEach` can stop it. */
-export const cleanups: Array<() => Promise<void> | void> = [];
+export const cleanups = new CleanupStack();
 
-export async function runCleanups(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+/** Stops what the test started (for `afterEach`). */
+export function runCleanups(): Promise<void> {
+  return cleanups.run();
 }
 
 /** A receiver on 127.0.0.1:0 plus an api-client pointed at it. */

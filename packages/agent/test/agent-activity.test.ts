@@ -1,15 +1,14 @@
 import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { waitFor, webmailLoginLine } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
 import { runAgent } from "../src/run-agent.js";
 import type { AgentStatus } from "../src/status-file.js";
 import { captureLogger } from "./helpers/capture-logger.js";
 import { loginEntry } from "./helpers/entries.js";
-import { webmailLoginLine } from "./helpers/log-lines.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

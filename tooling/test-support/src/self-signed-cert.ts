@@ -10,7 +10,11 @@ export interface TestCertificate {
   key: string;
 }
 
-/** Writes `cert.pem` and `key.pem` into `directory`. Throws when openssl fails. */
+/**
+ * Writes `<name>-cert.pem` and `<name>-key.pem` (a self-signed certificate for 127.0.0.1 and
+ * localhost, valid two days) into `directory` with the openssl CLI.
+ * @throws Error when openssl is missing or fails.
+ */
 export function makeCertificate(directory: string, name = "peer"): TestCertificate {
   const certPath = join(directory, `${name}-cert.pem`);
   const keyPath = join(directory, `${name}-key.pem`);
