@@ -1,3 +1,4 @@
+import { UNIT_SANDBOX_DIRECTIVES } from "@spoor/agent/launch";
 import { systemdQuote } from "./systemd-quote.js";
 
 /** What the unit runs. */
@@ -67,24 +68,7 @@ export function renderServerUnit(options: ServerUnitOptions): string {
     "PrivateDevices=yes",
     "PrivateUsers=yes",
     "PrivateMounts=yes",
-    "ProtectKernelTunables=yes",
-    "ProtectKernelModules=yes",
-    "ProtectKernelLogs=yes",
-    "ProtectControlGroups=yes",
-    "ProtectClock=yes",
-    "ProtectHostname=yes",
-    "ProtectProc=invisible",
-    "ProcSubset=pid",
-    "RestrictNamespaces=yes",
-    "LockPersonality=yes",
-    "RestrictRealtime=yes",
-    "RestrictSUIDSGID=yes",
-    "RemoveIPC=yes",
-    "KeyringMode=private",
-    "SystemCallArchitectures=native",
-    "SystemCallFilter=@system-service",
-    "SystemCallFilter=~@privileged",
-    "SystemCallErrorNumber=EPERM",
+    ...UNIT_SANDBOX_DIRECTIVES,
     "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
     "MemoryDenyWriteExecute=no",
     "UMask=0077",
