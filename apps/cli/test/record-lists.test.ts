@@ -147,6 +147,13 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
       "json",
     );
     expect(result.code).toBe(0);
+    // As the spoor server answers them: the ip_actor with its network (and whatever the
+    // offline ASN data says of these addresses), the forward recipient, no class, no alerts.
+    const networks: Record<string, string> = {
+      "10.10.10.10": "10.10.10.0/24",
+      "2001:db8::1": "2001:db8::/48",
+      "10.0.0.2": "10.0.0.0/24",
+    };
     expect(JSON.parse(result.stdout)).toEqual(
       [...ENTRIES].reverse().map((entry, index) => ({
         id: ENTRIES.length - index,
@@ -154,7 +161,13 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
         host: HOST,
         type: entry.type,
         mailbox_address: entry.mailbox_address,
-        ip_actor: { ip_address: entry.ip },
+        ip_actor: expect.objectContaining({
+          ip_address: entry.ip,
+          network: networks[entry.ip as string],
+        }),
+        forward_recipient: entry.forward_recipient ?? null,
+        class: null,
+        alert_ids: [],
       })),
     );
   });

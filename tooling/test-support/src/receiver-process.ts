@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -7,11 +9,21 @@ import { createInterface } from "node:readline";
  * The package whose bin serves the Spoor API in tests, and the export that names the bin.
  * Moving to another server changes these lines and {@link serverArgs}, nothing else.
  */
-const SERVER_PACKAGE = "@spoor/receiver";
+const SERVER_PACKAGE = "@spoor/server";
 const SERVER_BIN_EXPORT = `${SERVER_PACKAGE}/bin`;
 
-function serverArgs(db: string, credentials: string): string[] {
-  return ["--port", "0", "--db", db, "--credentials", credentials];
+/** The flags, with an empty config file of its own: a test never reads /etc/spoor/server.yml. */
+function serverArgs(db: string, credentials: string, configPath: string): string[] {
+  return [
+    "--config",
+    configPath,
+    "--listen",
+    "127.0.0.1:0",
+    "--db",
+    db,
+    "--credentials",
+    credentials,
+  ];
 }
 
 /** Options of {@link startReceiver}. */
@@ -66,9 +78,15 @@ export function receiverBin(resolveFrom = process.cwd()): string {
  */
 export async function startReceiver(options: ReceiverOptions = {}): Promise<ReceiverProcess> {
   const credentials = options.credentials ?? "ID:SECRET";
+  const configDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
+  const configPath = join(configDir, "server.yml");
+  writeFileSync(configPath, "{}\n", { mode: 0o600 });
   const child = spawn(
     process.execPath,
-    [receiverBin(options.resolveFrom), ...serverArgs(options.db ?? ":memory:", credentials)],
+    [
+      receiverBin(options.resolveFrom),
+      ...serverArgs(options.db ?? ":memory:", credentials, configPath),
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
@@ -76,7 +94,12 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     if (options.onStderrLine !== undefined) options.onStderrLine(line);
     else if (stderr.length < 16_384) stderr += `${line}\n`;
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      rmSync(configDir, { recursive: true, force: true });
+      resolve();
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once("line", (line) => {

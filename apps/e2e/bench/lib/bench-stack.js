@@ -1,4 +1,5 @@
 // The processes a benchmark measures: the real receiver and spoor daemons over a temp root.
+
 import { spawn } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { createInterface } from "node:readline";

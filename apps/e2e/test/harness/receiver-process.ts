@@ -1,4 +1,4 @@
-import type { ReceiverStats, ReportRow } from "@spoor/receiver";
+import type { ServerStats as ReceiverStats, ReportRow } from "@spoor/server";
 import { startReceiver } from "@spoor/test-support";
 
 export type { ReceiverStats, ReportRow };

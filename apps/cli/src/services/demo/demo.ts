@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatRecordsTable, type MailboxEventRecord } from "@spoor/api-client";
@@ -59,10 +59,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     say(`a throw-away cPanel server in ${root}`);
     const identifier = `demo-${randomBytes(3).toString("hex")}`;
     const secret = randomBytes(24).toString("base64url");
+    // The spoor server in memory, with a config of its own (never the machine's /etc/spoor).
+    const serverConfig = join(root, "server.yml");
+    await writeFile(serverConfig, "retention_days: 400\n", { mode: 0o600 });
     const receiver = group.start("receiver", [
       process.execPath,
-      packageBin("@spoor/receiver", "spoor-receiver"),
-      ...["--port", "0", "--db", ":memory:", "--credentials", `${identifier}:${secret}`],
+      packageBin("@spoor/daemons", "spoor-server"),
+      ...["--config", serverConfig, "--listen", "127.0.0.1:0", "--db", ":memory:"],
+      ...["--credentials", `${identifier}:${secret}`],
     ]);
     const url = await receiver.waitForLine((line) => /^https?:\/\//.test(line), 20_000);
     say(`receiver: a local Spoor API at ${url} (SQLite in memory, random credentials)`);
