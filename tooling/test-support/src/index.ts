@@ -1,3 +1,4 @@
+export { type CheckoutRun, planCheckoutRun } from "./checkout-run.js";
 export { type Cleanup, CleanupStack } from "./cleanup-stack.js";
 export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
 export { type CpanelLog, type CpanelRoot, makeCpanelRoot } from "./cpanel-root.js";

@@ -1,6 +1,7 @@
-import { chmod, copyFile, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { chmod, copyFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { makeTempDir, type TempDir } from "./temp-dir.js";
+import { refuseUntraversableParents } from "./traversable.js";
 
 /** A copy of a file in a fresh directory that every user can traverse and read. */
 export interface ReadableCopy extends TempDir {
@@ -20,14 +21,11 @@ export async function copyReadableByOthers(file: string): Promise<ReadableCopy> 
   const copy = join(dir.path, basename(file));
   await copyFile(file, copy);
   await chmod(copy, 0o644);
-  for (let parent = dirname(dir.path); ; parent = dirname(parent)) {
-    if (((await stat(parent)).mode & 0o001) === 0) {
-      await dir.cleanup();
-      throw new Error(
-        `${parent} is not traversable by other users, so a copy under it cannot run as another user: set TMPDIR to a directory under a world-traversable path`,
-      );
-    }
-    if (dirname(parent) === parent) break;
+  try {
+    await refuseUntraversableParents(dir.path);
+  } catch (error) {
+    await dir.cleanup();
+    throw error;
   }
   return { ...dir, file: copy };
 }

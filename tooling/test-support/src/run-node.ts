@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { copyReadableByOthers, type ReadableCopy } from "./readable-copy.js";
+import { planCheckoutRun } from "./checkout-run.js";
+import { copyReadableByOthers } from "./readable-copy.js";
 
 /** `nobody` (65534:65534): a user that can read nothing of a private checkout. */
 export const NOBODY = { uid: 65534, gid: 65534 } as const;
@@ -13,10 +14,17 @@ export interface RunNodeOptions {
   /**
    * Run as this user: the script is first copied into a fresh directory every user can read
    * (see copyReadableByOthers), and the child starts there, so that the run does not depend on
-   * where the checkout lives. The script must then be self-contained (a bundle).
+   * where the checkout lives. The script must then be self-contained (a bundle), unless
+   * `checkout` is given.
    */
   uid?: number;
   gid?: number;
+  /**
+   * With `uid`: the repository root that `script` lives in. Instead of copying the script,
+   * the child sees the whole checkout through a bind mount of its own (see planCheckoutRun)
+   * and starts there: for a script that needs its `node_modules` and siblings.
+   */
+  checkout?: string;
   /** Keep STDIN open after `input` until the child exits. */
   keepStdinOpen?: boolean;
 }
@@ -35,35 +43,49 @@ export interface NodeRun {
 
 /**
  * Runs `node <script> ...args` to completion and collects its output.
- * @throws Error when the child cannot be spawned, or from copyReadableByOthers with `uid`.
+ * @throws Error when the child cannot be spawned, or from copyReadableByOthers (with `uid`)
+ *   or planCheckoutRun (with `uid` and `checkout`).
  */
 export async function runNode(
   script: string,
   args: readonly string[],
   options: RunNodeOptions = {},
 ): Promise<NodeRun> {
-  let copy: ReadableCopy | undefined;
-  if (options.uid !== undefined) copy = await copyReadableByOthers(script);
+  if (options.uid === undefined)
+    return spawnToEnd(process.execPath, [script, ...args], options, {});
+  const user = { uid: options.uid, gid: options.gid ?? options.uid };
+  if (options.checkout !== undefined) {
+    const plan = await planCheckoutRun(options.checkout, script, args, user);
+    try {
+      return await spawnToEnd(plan.command, plan.args, options, { cwd: "/" });
+    } finally {
+      await plan.cleanup();
+    }
+  }
+  const copy = await copyReadableByOthers(script);
   try {
-    return await spawnToEnd(copy?.file ?? script, args, options, copy?.path);
+    return await spawnToEnd(process.execPath, [copy.file, ...args], options, {
+      cwd: copy.path,
+      uid: options.uid,
+      gid: options.gid,
+    });
   } finally {
-    await copy?.cleanup();
+    await copy.cleanup();
   }
 }
 
 function spawnToEnd(
-  script: string,
+  command: string,
   args: readonly string[],
   options: RunNodeOptions,
-  cwd: string | undefined,
+  how: { cwd?: string; uid?: number; gid?: number },
 ): Promise<NodeRun> {
   const startedMs = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(command, args, {
       env: options.env ?? process.env,
       stdio: ["pipe", "pipe", "pipe"],
-      ...(cwd === undefined ? {} : { cwd }),
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid }),
+      ...how,
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
