@@ -49,7 +49,7 @@ describe("formatReportsCsv", () => {
       {
         id: 6,
         event_time: 0,
-        host: "=HYPERLINK(\"http://evil.example\",\"x\")",
+        host: '=HYPERLINK("http://evil.example","x")',
         type: "+cmd",
         mailbox_address: "@SUM(1+1)",
         forward_recipient: "-2+3",
