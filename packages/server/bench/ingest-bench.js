@@ -31,6 +31,8 @@ await once(sink, "listening");
 const child = spawn(
   process.execPath,
   [
+    // BENCH_SERVER_ARGS: extra node flags for the server (e.g. "--cpu-prof"), to profile it.
+    ...(process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean),
     fileURLToPath(new URL("bench-server.js", import.meta.url)),
     `http://127.0.0.1:${sink.address().port}/hook`,
   ],
@@ -42,6 +44,12 @@ const [line] = await once(createInterface({ input: child.stdout }), "line");
 const [url, dir] = line.split(" ");
 const rss = () =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) / 1024;
+// The server's CPU seconds (user + system; /proc/PID/stat, clock ticks of 1/100 s): what the
+// ingest costs it whatever else the machine is running.
+const cpu = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
 function post(body) {
@@ -94,6 +102,7 @@ function entry(i) {
 }
 
 const idle = rss();
+const cpuBefore = cpu();
 let next = 0;
 const started = performance.now();
 async function worker() {
@@ -108,6 +117,7 @@ async function worker() {
 await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 const seconds = (performance.now() - started) / 1000;
 const afterIngest = rss();
+const cpuIngest = cpu() - cpuBefore;
 
 // Latency: one takeover per report (ten days of history, a novel login, a forwarder 40 s
 // later → takeover-sequence, high → webhook), one at a time.
@@ -154,7 +164,7 @@ const pct = (p) =>
   latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
 
 console.log(
-  `ingest: ${TOTAL.toLocaleString("en")} entries in ${(TOTAL / PER_REPORT).toLocaleString("en")} reports, ${IN_FLIGHT} in flight, keep-alive: ${seconds.toFixed(1)} s, ${Math.round(TOTAL / seconds).toLocaleString("en")} entries/s`,
+  `ingest: ${TOTAL.toLocaleString("en")} entries in ${(TOTAL / PER_REPORT).toLocaleString("en")} reports, ${IN_FLIGHT} in flight, keep-alive: ${seconds.toFixed(1)} s, ${Math.round(TOTAL / seconds).toLocaleString("en")} entries/s (server CPU ${cpuIngest.toFixed(1)} s: ${Math.round((cpuIngest * 1e6) / TOTAL)} µs an entry)`,
 );
 console.log(
   `report accepted → webhook received (${LATENCY_ALERTS} alerts): p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
@@ -166,4 +176,4 @@ child.kill("SIGTERM");
 await once(child, "exit");
 agent.destroy();
 sink.close();
-rmSync(dir, { recursive: true, force: true });
+if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,8 @@ export type AlertNotice = (alert: AlertJson, reason: "opened" | "raised") => voi
 export interface CorrelationStepsOptions {
   events: EventStore;
   alerts: AlertStore;
-  history: HistoryStore;
+  /** With `session()`, one remembering store serves the whole correlation phase of a report. */
+  history: HistoryStore & { session?(): HistoryStore };
   rules: ResolvedRules;
   lookupIp(ip: string): IpFacts & { ip_address: string | null };
   notice: AlertNotice;
@@ -49,8 +50,8 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       if (next !== current.eventClass) events.setClass(id, next);
     }
   };
-  const correlateOne = (event: MailboxEvent) => {
-    const findings = correlate(event, rules, history);
+  const correlateOne = (event: MailboxEvent, store: HistoryStore) => {
+    const findings = correlate(event, rules, store);
     if (findings.length === 0) return;
     const found = new Map<number, AlertRecord>();
     for (const lookup of alertLookups(findings, rules)) {
@@ -94,7 +95,9 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       return decision.event;
     },
     correlate(touched) {
-      for (const event of touched) correlateOne(event);
+      // Placing is over: the events stay as they are until the commit.
+      const store = history.session?.() ?? history;
+      for (const event of touched) correlateOne(event, store);
     },
   };
 }
