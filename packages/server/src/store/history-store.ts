@@ -61,13 +61,23 @@ function toEvent(row: Row): MailboxEvent {
   };
 }
 
-/** The SELECT of an events query's shape (parameters in FILTERS order, types, from, to, limit). */
+/**
+ * The LIMIT of a query as SQL text: a literal, because SQLite re-prepares a statement whose
+ * LIMIT is a bound parameter on every run (its value steers the plan); correlation's limits
+ * are a few constants, so one statement per limit. Anything but a safe integer ≥ 0 is bound.
+ */
+function limitSql(limit: number | null): string {
+  if (limit === null) return "";
+  return Number.isSafeInteger(limit) && limit >= 0 ? ` LIMIT ${limit}` : " LIMIT ?";
+}
+
+/** The SELECT of an events query's shape (parameters in FILTERS order, types, from, to[, limit]). */
 function eventsSql(query: EventsQuery): string {
   const where = FILTERS.filter(([field]) => query[field] !== undefined).map(([, clause]) => clause);
   where.push(`type IN (${query.types.map(() => "?").join(", ")})`, "event_time BETWEEN ? AND ?");
   const direction = query.order === "desc" ? "DESC" : "ASC";
   return `SELECT ${COLUMNS} FROM mailbox_events WHERE ${where.join(" AND ")}
-    ORDER BY event_time ${direction}, id ${direction}${query.limit === null ? "" : " LIMIT ?"}`;
+    ORDER BY event_time ${direction}, id ${direction}${limitSql(query.limit)}`;
 }
 
 /**
@@ -76,7 +86,7 @@ function eventsSql(query: EventsQuery): string {
  * Never throws for well-formed queries.
  */
 export function createHistoryStore(db: Database.Database): SqliteHistoryStore {
-  // One prepared statement per query shape (which filters, how many types, order, limit).
+  // One prepared statement per query shape (which filters, how many types, order, which limit).
   const statements = new Map<string, Database.Statement>();
   const firstSeen = db
     .prepare<[string, string], [number, number]>(
@@ -96,9 +106,10 @@ export function createHistoryStore(db: Database.Database): SqliteHistoryStore {
       shape += value === undefined ? "0" : "1";
       if (value !== undefined) parameters.push(value);
     }
-    shape += `:${query.types.length}:${query.order}:${query.limit === null ? "all" : "limit"}`;
+    const limit = limitSql(query.limit);
+    shape += `:${query.types.length}:${query.order}:${limit}`;
     parameters.push(...query.types, query.from, query.to);
-    if (query.limit !== null) parameters.push(query.limit);
+    if (limit === " LIMIT ?") parameters.push(query.limit);
     let statement = statements.get(shape);
     if (statement === undefined) {
       statement = db.prepare(eventsSql(query)).raw(true);
