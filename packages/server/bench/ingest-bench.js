@@ -50,9 +50,14 @@ const cpu = () => {
   const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
-function post(body) {
+// Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout closes them
+// (Node 20's agent ignores the server's Keep-Alive hint unless it has a timeout of its own):
+// no request is written into a socket the server is closing.
+const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT, timeout: 4_000 });
+let retried = 0;
+
+function postOnce(body, key) {
   return new Promise((resolve, reject) => {
     const req = request(
       `${url}/api/reports`,
@@ -63,6 +68,7 @@ function post(body) {
           authorization: AUTH,
           "content-type": "application/json",
           "content-length": Buffer.byteLength(body),
+          "idempotency-key": key,
         },
       },
       (res) => {
@@ -72,9 +78,22 @@ function post(body) {
         );
       },
     );
-    req.on("error", reject);
+    req.on("error", (error) => reject(Object.assign(error, { socketLevel: true })));
     req.end(body);
   });
+}
+
+// As the agent does: every report has its Idempotency-Key, so a POST that failed on the
+// socket (ECONNRESET, EPIPE: no answer read) is sent again as it was, and stored once.
+async function post(body, key) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await postOnce(body, key);
+    } catch (error) {
+      if (!error.socketLevel || attempt === 5) throw error;
+      retried += 1;
+    }
+  }
 }
 
 // A fleet's ordinary traffic: 20,000 mailboxes on 50 hosts, each logging in from its own home
@@ -111,7 +130,8 @@ async function worker() {
     next += PER_REPORT;
     const entries = [];
     for (let i = from; i < Math.min(from + PER_REPORT, TOTAL); i++) entries.push(entry(i));
-    await post(JSON.stringify({ report: { entries, metadata: { reporter: entries[0].host } } }));
+    const report = { report: { entries, metadata: { reporter: entries[0].host } } };
+    await post(JSON.stringify(report), `bench-${from}`);
   }
 }
 await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
@@ -151,7 +171,7 @@ for (let n = 0; n < LATENCY_ALERTS; n++) {
     forward_recipient: `thief${n}@evil.example`,
     context: "mailbox",
   });
-  await post(JSON.stringify({ report: { entries, metadata: { reporter: "lat" } } }));
+  await post(JSON.stringify({ report: { entries, metadata: { reporter: "lat" } } }), `lat-${n}`);
   const accepted = performance.now();
   const deadline = accepted + 10_000;
   while (!arrivals.has(mailbox) && performance.now() < deadline)
@@ -169,6 +189,7 @@ console.log(
 console.log(
   `report accepted → webhook received (${LATENCY_ALERTS} alerts): p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
 );
+console.log(`POSTs sent again after a socket error: ${retried}`);
 console.log(
   `RSS: idle ${idle.toFixed(1)} MiB, after ${TOTAL.toLocaleString("en")} events ${afterIngest.toFixed(1)} MiB`,
 );
