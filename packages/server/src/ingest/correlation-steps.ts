@@ -32,6 +32,7 @@ export interface CorrelationStepsOptions {
 }
 
 const NO_FACTS: IpFacts = { network: null, asn: null, as_name: null, country: null };
+const ENRICHED_LIMIT = 50_000;
 
 /**
  * The ingest steps that call `@spoor/correlation`: enrichment, forwarder-half merging (the
@@ -42,6 +43,9 @@ const NO_FACTS: IpFacts = { network: null, asn: null, as_name: null, country: nu
  */
 export function createCorrelationSteps(options: CorrelationStepsOptions): IngestSteps {
   const { events, alerts, history, rules } = options;
+  // The offline IP data does not change while the server runs: a host's addresses come back
+  // report after report, so their facts are kept (at most ENRICHED_LIMIT addresses).
+  const enriched = new Map<string, IpFacts>();
   const refreshClasses = (ids: Iterable<number>) => {
     for (const id of ids) {
       const current = events.classOf(id);
@@ -74,8 +78,14 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
   return {
     enrich(ip) {
       if (ip === null) return NO_FACTS;
-      const { network, asn, as_name, country } = options.lookupIp(ip);
-      return { network, asn, as_name, country };
+      let facts = enriched.get(ip);
+      if (facts === undefined) {
+        const { network, asn, as_name, country } = options.lookupIp(ip);
+        facts = { network, asn, as_name, country };
+        if (enriched.size >= ENRICHED_LIMIT) enriched.clear();
+        enriched.set(ip, facts);
+      }
+      return facts;
     },
     place(event) {
       const stored: MailboxEvent = {
