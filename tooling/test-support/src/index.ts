@@ -15,6 +15,7 @@ export {
   webmailLoginLine,
   webmailSessionLine,
 } from "./log-lines.js";
+export { ORIGINAL_CONFIG } from "./original-config.js";
 export {
   hookLogLine,
   ORIGINAL_A,

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { UNIT_SANDBOX_DIRECTIVES } from "@spoor/agent/launch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutUnitNames, renderUnitFiles, type UnitFilesOptions } from "./systemd-units.js";
 
@@ -80,24 +81,7 @@ describe("renderUnitFiles", () => {
         "PrivateTmp=yes",
         "PrivateDevices=yes",
         "PrivateMounts=yes",
-        "ProtectKernelTunables=yes",
-        "ProtectKernelModules=yes",
-        "ProtectKernelLogs=yes",
-        "ProtectControlGroups=yes",
-        "ProtectClock=yes",
-        "ProtectHostname=yes",
-        "ProtectProc=invisible",
-        "ProcSubset=pid",
-        "RestrictNamespaces=yes",
-        "LockPersonality=yes",
-        "RestrictRealtime=yes",
-        "RestrictSUIDSGID=yes",
-        "RemoveIPC=yes",
-        "KeyringMode=private",
-        "SystemCallArchitectures=native",
-        "SystemCallFilter=@system-service",
-        "SystemCallFilter=~@privileged",
-        "SystemCallErrorNumber=EPERM",
+        ...UNIT_SANDBOX_DIRECTIVES,
         "UMask=0077",
         "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
         "MemoryDenyWriteExecute=no",

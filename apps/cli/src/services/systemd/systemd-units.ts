@@ -1,6 +1,6 @@
 import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
 import type { LogType } from "@spoor/config";
-import { systemdQuote } from "./systemd-escape.js";
+import { systemdQuote } from "@spoor/errors";
 import { hardeningDirectives, type UnitNetworkNeed } from "./systemd-hardening.js";
 
 /** `agent`: one unit running every part; `units`: the original's one unit per part. */
