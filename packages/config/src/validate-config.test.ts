@@ -213,7 +213,7 @@ ${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
   it("accepts the original's own follower keys and lists them as ignored", () => {
     const config = validate(ORIGINAL_CONFIG);
     expect(config.followers.login).toEqual({ name: "/usr/local/cpanel/logs/login_log" });
-    expect(config.ignoredKeys.filter((key) => key.startsWith("followers.login."))).toEqual([
+    expect(config.ignoredKeys?.filter((key) => key.startsWith("followers.login."))).toEqual([
       "followers.login.debug",
       "followers.login.maxinterval",
       "followers.login.partial_report_log",
