@@ -1,3 +1,4 @@
+export { TAKEOVER_ALERT } from "./alert-samples.js";
 export { type CheckoutRun, planCheckoutRun } from "./checkout-run.js";
 export { type Cleanup, CleanupStack } from "./cleanup-stack.js";
 export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
