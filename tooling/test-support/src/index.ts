@@ -42,5 +42,6 @@ export {
 export { rejectionOf } from "./rejection-of.js";
 export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
 export { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
+export { hasSystemdAnalyze, unitExposure, verifyUnit } from "./systemd-analyze.js";
 export { makeTempDir, type TempDir } from "./temp-dir.js";
 export { type WaitForOptions, waitFor } from "./wait-for.js";
