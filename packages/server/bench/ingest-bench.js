@@ -197,4 +197,4 @@ child.kill("SIGTERM");
 await once(child, "exit");
 agent.destroy();
 sink.close();
-if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+rmSync(dir, { recursive: true, force: true });
