@@ -45,6 +45,31 @@ const hookEntry = (event: string, extra: Record<string, unknown>) => ({
 
 const mailbox = (email: string) => ({ context: "mailbox", email });
 
+/** A case whose entry is the hook event `entry` with `fields`, spooled when the config lists it. */
+const hookCase = (
+  name: string,
+  event: string,
+  data: Record<string, unknown>,
+  entry: string,
+  fields: Record<string, unknown>,
+): EventCase => ({ name, event, data, events: [entry], expected: hookEntry(entry, fields) });
+
+/** What both APIs' forwarder removals give. */
+const FORWARD_REMOVED = { ...mailbox("victim@spoor.test"), forward_to: "dodgy@dodgydomain.test" };
+/** What both APIs' domain forwarders give. */
+const DOMAIN_FORWARD = {
+  context: "domain",
+  email: USER,
+  domain: "spoor.test",
+  forward_to: "dodgydomain.test",
+};
+/** What both APIs' stored filters give. */
+const FILTER_STORED = {
+  ...mailbox("victim@spoor.test"),
+  filter_name: "sneaky",
+  forward_to: "dodgy@dodgydomain.test",
+};
+
 const FILTER_ARGS = {
   filtername: "sneaky",
   account: "victim@spoor.test",
@@ -163,194 +188,170 @@ export const EVENT_CASES: EventCase[] = [
       email: "victim@spoor.test",
     }),
   },
-  {
-    name: "UAPI delete_forwarder",
-    event: "UAPI::Email::delete_forwarder",
-    data: {
+  hookCase(
+    "UAPI delete_forwarder",
+    "UAPI::Email::delete_forwarder",
+    {
       args: { address: "victim@spoor.test", forwarder: "dodgy@dodgydomain.test" },
       result: null,
       user: USER,
     },
-    events: ["forward_removed_recipient"],
-    expected: hookEntry("forward_removed_recipient", {
-      ...mailbox("victim@spoor.test"),
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 delforward",
-    event: "Api2::Email::delforward",
-    data: {
+    "forward_removed_recipient",
+    FORWARD_REMOVED,
+  ),
+  hookCase(
+    "Api2 delforward",
+    "Api2::Email::delforward",
+    {
       args: { email: "victim@spoor.test", emaildest: "dodgy@dodgydomain.test" },
       output: [{ status: 1, statusmsg: "" }],
       user: USER,
     },
-    events: ["forward_removed_recipient"],
-    expected: hookEntry("forward_removed_recipient", {
-      ...mailbox("victim@spoor.test"),
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "UAPI add_domain_forwarder",
-    event: "UAPI::Email::add_domain_forwarder",
-    data: {
+    "forward_removed_recipient",
+    FORWARD_REMOVED,
+  ),
+  hookCase(
+    "UAPI add_domain_forwarder",
+    "UAPI::Email::add_domain_forwarder",
+    {
       args: { domain: "spoor.test", destdomain: "dodgydomain.test" },
       result: null,
       user: USER,
     },
-    events: ["domain_forward_added"],
-    expected: hookEntry("domain_forward_added", {
-      context: "domain",
-      email: USER,
-      domain: "spoor.test",
-      forward_to: "dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 adddomainforward",
-    event: "Api2::Email::adddomainforward",
-    data: {
+    "domain_forward_added",
+    DOMAIN_FORWARD,
+  ),
+  hookCase(
+    "Api2 adddomainforward",
+    "Api2::Email::adddomainforward",
+    {
       args: { domain: "spoor.test", destdomain: "dodgydomain.test" },
       output: [{ domain: "spoor.test", dest: "dodgydomain.test" }],
       user: USER,
     },
-    events: ["domain_forward_added"],
-    expected: hookEntry("domain_forward_added", {
+    "domain_forward_added",
+    DOMAIN_FORWARD,
+  ),
+  hookCase(
+    "UAPI delete_domain_forwarder",
+    "UAPI::Email::delete_domain_forwarder",
+    { args: { domain: "spoor.test" }, result: null, user: USER },
+    "domain_forward_removed",
+    {
       context: "domain",
       email: USER,
       domain: "spoor.test",
-      forward_to: "dodgydomain.test",
-    }),
-  },
-  {
-    name: "UAPI delete_domain_forwarder",
-    event: "UAPI::Email::delete_domain_forwarder",
-    data: { args: { domain: "spoor.test" }, result: null, user: USER },
-    events: ["domain_forward_removed"],
-    expected: hookEntry("domain_forward_removed", {
-      context: "domain",
-      email: USER,
-      domain: "spoor.test",
-    }),
-  },
-  {
-    name: "UAPI store_filter redirecting a mailbox",
-    event: "UAPI::Email::store_filter",
-    data: { args: FILTER_ARGS, result: null, user: USER },
-    events: ["filter_stored"],
-    expected: hookEntry("filter_stored", {
-      ...mailbox("victim@spoor.test"),
-      filter_name: "sneaky",
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 storefilter (Jupiter UI)",
-    event: "Api2::Email::storefilter",
-    data: {
+    },
+  ),
+  hookCase(
+    "UAPI store_filter redirecting a mailbox",
+    "UAPI::Email::store_filter",
+    { args: FILTER_ARGS, result: null, user: USER },
+    "filter_stored",
+    FILTER_STORED,
+  ),
+  hookCase(
+    "Api2 storefilter (Jupiter UI)",
+    "Api2::Email::storefilter",
+    {
       args: FILTER_ARGS,
       output: [{ account: "victim@spoor.test", filtername: "sneaky" }],
       user: USER,
     },
-    events: ["filter_stored"],
-    expected: hookEntry("filter_stored", {
-      ...mailbox("victim@spoor.test"),
-      filter_name: "sneaky",
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "UAPI delete_filter",
-    event: "UAPI::Email::delete_filter",
-    data: {
+    "filter_stored",
+    FILTER_STORED,
+  ),
+  hookCase(
+    "UAPI delete_filter",
+    "UAPI::Email::delete_filter",
+    {
       args: { filtername: "sneaky", account: "victim@spoor.test" },
       result: null,
       user: USER,
     },
-    events: ["filter_deleted"],
-    expected: hookEntry("filter_deleted", {
+    "filter_deleted",
+    {
       ...mailbox("victim@spoor.test"),
       filter_name: "sneaky",
-    }),
-  },
-  {
-    name: "Api2 deletefilter of an account-level filter",
-    event: "Api2::Email::deletefilter",
-    data: { args: { filtername: "sneaky" }, output: [{ status: 1 }], user: USER },
-    events: ["filter_deleted"],
-    expected: hookEntry("filter_deleted", {
+    },
+  ),
+  hookCase(
+    "Api2 deletefilter of an account-level filter",
+    "Api2::Email::deletefilter",
+    { args: { filtername: "sneaky" }, output: [{ status: 1 }], user: USER },
+    "filter_deleted",
+    {
       context: "domain",
       email: USER,
       filter_name: "sneaky",
-    }),
-  },
-  {
-    name: "UAPI passwd_pop",
-    event: "UAPI::Email::passwd_pop",
-    data: {
+    },
+  ),
+  hookCase(
+    "UAPI passwd_pop",
+    "UAPI::Email::passwd_pop",
+    {
       args: { email: "victim", domain: "spoor.test", password: PASSWORD },
       result: null,
       user: USER,
     },
-    events: ["mailbox_password_changed"],
-    expected: hookEntry("mailbox_password_changed", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "Api2 passwdpop",
-    event: "Api2::Email::passwdpop",
-    data: {
+    "mailbox_password_changed",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "Api2 passwdpop",
+    "Api2::Email::passwdpop",
+    {
       args: { email: "victim@spoor.test", password: PASSWORD },
       output: [{ result: 1, reason: "OK" }],
       user: USER,
     },
-    events: ["mailbox_password_changed"],
-    expected: hookEntry("mailbox_password_changed", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI add_pop",
-    event: "UAPI::Email::add_pop",
-    data: {
+    "mailbox_password_changed",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI add_pop",
+    "UAPI::Email::add_pop",
+    {
       args: { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 0 },
       result: "newbox+spoor.test",
       user: USER,
     },
-    events: ["mailbox_created"],
-    expected: hookEntry("mailbox_created", mailbox("newbox@spoor.test")),
-  },
-  {
-    name: "Api2 addpop",
-    event: "Api2::Email::addpop",
-    data: {
+    "mailbox_created",
+    mailbox("newbox@spoor.test"),
+  ),
+  hookCase(
+    "Api2 addpop",
+    "Api2::Email::addpop",
+    {
       args: { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 250 },
       output: [{ result: 1, reason: "OK" }],
       user: USER,
     },
-    events: ["mailbox_created"],
-    expected: hookEntry("mailbox_created", mailbox("newbox@spoor.test")),
-  },
-  {
-    name: "UAPI delete_pop",
-    event: "UAPI::Email::delete_pop",
-    data: { args: { email: "victim", domain: "spoor.test" }, result: null, user: USER },
-    events: ["mailbox_deleted"],
-    expected: hookEntry("mailbox_deleted", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "Api2 delpop",
-    event: "Api2::Email::delpop",
-    data: {
+    "mailbox_created",
+    mailbox("newbox@spoor.test"),
+  ),
+  hookCase(
+    "UAPI delete_pop",
+    "UAPI::Email::delete_pop",
+    { args: { email: "victim", domain: "spoor.test" }, result: null, user: USER },
+    "mailbox_deleted",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "Api2 delpop",
+    "Api2::Email::delpop",
+    {
       args: { email: "victim", domain: "spoor.test" },
       output: [{ result: 1, reason: "OK" }],
       user: USER,
     },
-    events: ["mailbox_deleted"],
-    expected: hookEntry("mailbox_deleted", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI add_auto_responder",
-    event: "UAPI::Email::add_auto_responder",
-    data: {
+    "mailbox_deleted",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI add_auto_responder",
+    "UAPI::Email::add_auto_responder",
+    {
       args: {
         email: "victim",
         domain: "spoor.test",
@@ -365,20 +366,20 @@ export const EVENT_CASES: EventCase[] = [
       result: null,
       user: USER,
     },
-    events: ["autoresponder_added"],
-    expected: hookEntry("autoresponder_added", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI delete_auto_responder",
-    event: "UAPI::Email::delete_auto_responder",
-    data: { args: { email: "victim@spoor.test" }, result: null, user: USER },
-    events: ["autoresponder_deleted"],
-    expected: hookEntry("autoresponder_deleted", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI set_default_address",
-    event: "UAPI::Email::set_default_address",
-    data: {
+    "autoresponder_added",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI delete_auto_responder",
+    "UAPI::Email::delete_auto_responder",
+    { args: { email: "victim@spoor.test" }, result: null, user: USER },
+    "autoresponder_deleted",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI set_default_address",
+    "UAPI::Email::set_default_address",
+    {
       args: {
         domain: "spoor.test",
         fwdopt: "fwd",
@@ -388,30 +389,30 @@ export const EVENT_CASES: EventCase[] = [
       result: [{ domain: "spoor.test", dest: "dodgy@dodgydomain.test" }],
       user: USER,
     },
-    events: ["default_address_set"],
-    expected: hookEntry("default_address_set", {
+    "default_address_set",
+    {
       context: "domain",
       email: USER,
       domain: "spoor.test",
       forward_type: "email",
       forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 setdefaultaddress (Jupiter UI) to a pipe",
-    event: "Api2::Email::setdefaultaddress",
-    data: {
+    },
+  ),
+  hookCase(
+    "Api2 setdefaultaddress (Jupiter UI) to a pipe",
+    "Api2::Email::setdefaultaddress",
+    {
       args: { domain: "spoor.test", fwdopt: "pipe", pipefwd: "/home/spoortest/grab.sh", email: "" },
       output: [{ domain: "spoor.test", dest: "|/home/spoortest/grab.sh" }],
       user: USER,
     },
-    events: ["default_address_set"],
-    expected: hookEntry("default_address_set", {
+    "default_address_set",
+    {
       context: "domain",
       email: USER,
       domain: "spoor.test",
       forward_type: "pipe",
       forward_to: "/home/spoortest/grab.sh",
-    }),
-  },
+    },
+  ),
 ];
