@@ -45,6 +45,11 @@ const hookEntry = (event: string, extra: Record<string, unknown>) => ({
 
 const mailbox = (email: string) => ({ context: "mailbox", email });
 
+/** The data of a UAPI call by the cPanel user: its arguments and `result`. */
+const uapi = (args: Record<string, unknown>, result: unknown) => ({ args, result, user: USER });
+/** The data of an API2 call by the cPanel user: its arguments and `output`. */
+const api2 = (args: Record<string, unknown>, output: unknown) => ({ args, output, user: USER });
+
 /** A case whose entry is the hook event `entry` with `fields`, spooled when the config lists it. */
 const hookCase = (
   name: string,
@@ -112,17 +117,16 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "E3 UAPI add_forwarder to a system user",
     event: "UAPI::Email::add_forwarder",
-    data: {
-      args: {
+    data: uapi(
+      {
         ...FORWARDER_ARGS,
         domain: "spoor.test",
         fwdemail: "",
         fwdsystem: "dodgysystemuser",
         fwdopt: "system",
       },
-      result: [{ ...BASE_RESULT, forward: "dodgysystemuser" }],
-      user: USER,
-    },
+      [{ ...BASE_RESULT, forward: "dodgysystemuser" }],
+    ),
     events: ["forward_added_partial_recipient"],
     expected: added({
       context: "domain",
@@ -134,17 +138,16 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "E4 UAPI add_forwarder to a pipe",
     event: "UAPI::Email::add_forwarder",
-    data: {
-      args: {
+    data: uapi(
+      {
         ...FORWARDER_ARGS,
         domain: "spoor.test",
         fwdemail: "",
         pipefwd: "/dev/null",
         fwdopt: "pipe",
       },
-      result: [{ ...BASE_RESULT, forward: "|/dev/null" }],
-      user: USER,
-    },
+      [{ ...BASE_RESULT, forward: "|/dev/null" }],
+    ),
     events: ["forward_added_partial_recipient"],
     expected: added({
       context: "domain",
@@ -156,14 +159,10 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "UAPI add_forwarder to two destinations",
     event: "UAPI::Email::add_forwarder",
-    data: {
-      args: { ...FORWARDER_ARGS, fwdemail: "harmless@spoor.test,dodgy@dodgydomain.test" },
-      result: [
-        { ...BASE_RESULT, forward: "harmless@spoor.test" },
-        { ...BASE_RESULT, forward: "dodgy@dodgydomain.test" },
-      ],
-      user: USER,
-    },
+    data: uapi({ ...FORWARDER_ARGS, fwdemail: "harmless@spoor.test,dodgy@dodgydomain.test" }, [
+      { ...BASE_RESULT, forward: "harmless@spoor.test" },
+      { ...BASE_RESULT, forward: "dodgy@dodgydomain.test" },
+    ]),
     events: [],
     expected: added({
       context: "mailbox",
@@ -175,11 +174,9 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "Api2 addforward from webmail",
     event: "Api2::Email::addforward",
-    data: {
-      args: { email: "victim@spoor.test", fwdopt: "fwd", fwdemail: "dodgy@dodgydomain.test" },
-      output: [BASE_RESULT],
-      user: USER,
-    },
+    data: api2({ email: "victim@spoor.test", fwdopt: "fwd", fwdemail: "dodgy@dodgydomain.test" }, [
+      BASE_RESULT,
+    ]),
     events: [],
     expected: added({
       context: "mailbox",
@@ -191,51 +188,39 @@ export const EVENT_CASES: EventCase[] = [
   hookCase(
     "UAPI delete_forwarder",
     "UAPI::Email::delete_forwarder",
-    {
-      args: { address: "victim@spoor.test", forwarder: "dodgy@dodgydomain.test" },
-      result: null,
-      user: USER,
-    },
+    uapi({ address: "victim@spoor.test", forwarder: "dodgy@dodgydomain.test" }, null),
     "forward_removed_recipient",
     FORWARD_REMOVED,
   ),
   hookCase(
     "Api2 delforward",
     "Api2::Email::delforward",
-    {
-      args: { email: "victim@spoor.test", emaildest: "dodgy@dodgydomain.test" },
-      output: [{ status: 1, statusmsg: "" }],
-      user: USER,
-    },
+    api2({ email: "victim@spoor.test", emaildest: "dodgy@dodgydomain.test" }, [
+      { status: 1, statusmsg: "" },
+    ]),
     "forward_removed_recipient",
     FORWARD_REMOVED,
   ),
   hookCase(
     "UAPI add_domain_forwarder",
     "UAPI::Email::add_domain_forwarder",
-    {
-      args: { domain: "spoor.test", destdomain: "dodgydomain.test" },
-      result: null,
-      user: USER,
-    },
+    uapi({ domain: "spoor.test", destdomain: "dodgydomain.test" }, null),
     "domain_forward_added",
     DOMAIN_FORWARD,
   ),
   hookCase(
     "Api2 adddomainforward",
     "Api2::Email::adddomainforward",
-    {
-      args: { domain: "spoor.test", destdomain: "dodgydomain.test" },
-      output: [{ domain: "spoor.test", dest: "dodgydomain.test" }],
-      user: USER,
-    },
+    api2({ domain: "spoor.test", destdomain: "dodgydomain.test" }, [
+      { domain: "spoor.test", dest: "dodgydomain.test" },
+    ]),
     "domain_forward_added",
     DOMAIN_FORWARD,
   ),
   hookCase(
     "UAPI delete_domain_forwarder",
     "UAPI::Email::delete_domain_forwarder",
-    { args: { domain: "spoor.test" }, result: null, user: USER },
+    uapi({ domain: "spoor.test" }, null),
     "domain_forward_removed",
     {
       context: "domain",
@@ -246,29 +231,21 @@ export const EVENT_CASES: EventCase[] = [
   hookCase(
     "UAPI store_filter redirecting a mailbox",
     "UAPI::Email::store_filter",
-    { args: FILTER_ARGS, result: null, user: USER },
+    uapi(FILTER_ARGS, null),
     "filter_stored",
     FILTER_STORED,
   ),
   hookCase(
     "Api2 storefilter (Jupiter UI)",
     "Api2::Email::storefilter",
-    {
-      args: FILTER_ARGS,
-      output: [{ account: "victim@spoor.test", filtername: "sneaky" }],
-      user: USER,
-    },
+    api2(FILTER_ARGS, [{ account: "victim@spoor.test", filtername: "sneaky" }]),
     "filter_stored",
     FILTER_STORED,
   ),
   hookCase(
     "UAPI delete_filter",
     "UAPI::Email::delete_filter",
-    {
-      args: { filtername: "sneaky", account: "victim@spoor.test" },
-      result: null,
-      user: USER,
-    },
+    uapi({ filtername: "sneaky", account: "victim@spoor.test" }, null),
     "filter_deleted",
     {
       ...mailbox("victim@spoor.test"),
@@ -278,7 +255,7 @@ export const EVENT_CASES: EventCase[] = [
   hookCase(
     "Api2 deletefilter of an account-level filter",
     "Api2::Email::deletefilter",
-    { args: { filtername: "sneaky" }, output: [{ status: 1 }], user: USER },
+    api2({ filtername: "sneaky" }, [{ status: 1 }]),
     "filter_deleted",
     {
       context: "domain",
@@ -289,70 +266,55 @@ export const EVENT_CASES: EventCase[] = [
   hookCase(
     "UAPI passwd_pop",
     "UAPI::Email::passwd_pop",
-    {
-      args: { email: "victim", domain: "spoor.test", password: PASSWORD },
-      result: null,
-      user: USER,
-    },
+    uapi({ email: "victim", domain: "spoor.test", password: PASSWORD }, null),
     "mailbox_password_changed",
     mailbox("victim@spoor.test"),
   ),
   hookCase(
     "Api2 passwdpop",
     "Api2::Email::passwdpop",
-    {
-      args: { email: "victim@spoor.test", password: PASSWORD },
-      output: [{ result: 1, reason: "OK" }],
-      user: USER,
-    },
+    api2({ email: "victim@spoor.test", password: PASSWORD }, [{ result: 1, reason: "OK" }]),
     "mailbox_password_changed",
     mailbox("victim@spoor.test"),
   ),
   hookCase(
     "UAPI add_pop",
     "UAPI::Email::add_pop",
-    {
-      args: { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 0 },
-      result: "newbox+spoor.test",
-      user: USER,
-    },
+    uapi(
+      { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 0 },
+      "newbox+spoor.test",
+    ),
     "mailbox_created",
     mailbox("newbox@spoor.test"),
   ),
   hookCase(
     "Api2 addpop",
     "Api2::Email::addpop",
-    {
-      args: { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 250 },
-      output: [{ result: 1, reason: "OK" }],
-      user: USER,
-    },
+    api2({ email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 250 }, [
+      { result: 1, reason: "OK" },
+    ]),
     "mailbox_created",
     mailbox("newbox@spoor.test"),
   ),
   hookCase(
     "UAPI delete_pop",
     "UAPI::Email::delete_pop",
-    { args: { email: "victim", domain: "spoor.test" }, result: null, user: USER },
+    uapi({ email: "victim", domain: "spoor.test" }, null),
     "mailbox_deleted",
     mailbox("victim@spoor.test"),
   ),
   hookCase(
     "Api2 delpop",
     "Api2::Email::delpop",
-    {
-      args: { email: "victim", domain: "spoor.test" },
-      output: [{ result: 1, reason: "OK" }],
-      user: USER,
-    },
+    api2({ email: "victim", domain: "spoor.test" }, [{ result: 1, reason: "OK" }]),
     "mailbox_deleted",
     mailbox("victim@spoor.test"),
   ),
   hookCase(
     "UAPI add_auto_responder",
     "UAPI::Email::add_auto_responder",
-    {
-      args: {
+    uapi(
+      {
         email: "victim",
         domain: "spoor.test",
         from: "Victim",
@@ -363,32 +325,30 @@ export const EVENT_CASES: EventCase[] = [
         start: 1549794257,
         stop: 1549894257,
       },
-      result: null,
-      user: USER,
-    },
+      null,
+    ),
     "autoresponder_added",
     mailbox("victim@spoor.test"),
   ),
   hookCase(
     "UAPI delete_auto_responder",
     "UAPI::Email::delete_auto_responder",
-    { args: { email: "victim@spoor.test" }, result: null, user: USER },
+    uapi({ email: "victim@spoor.test" }, null),
     "autoresponder_deleted",
     mailbox("victim@spoor.test"),
   ),
   hookCase(
     "UAPI set_default_address",
     "UAPI::Email::set_default_address",
-    {
-      args: {
+    uapi(
+      {
         domain: "spoor.test",
         fwdopt: "fwd",
         fwdemail: "dodgy@dodgydomain.test",
         failmsgs: "",
       },
-      result: [{ domain: "spoor.test", dest: "dodgy@dodgydomain.test" }],
-      user: USER,
-    },
+      [{ domain: "spoor.test", dest: "dodgy@dodgydomain.test" }],
+    ),
     "default_address_set",
     {
       context: "domain",
@@ -401,11 +361,9 @@ export const EVENT_CASES: EventCase[] = [
   hookCase(
     "Api2 setdefaultaddress (Jupiter UI) to a pipe",
     "Api2::Email::setdefaultaddress",
-    {
-      args: { domain: "spoor.test", fwdopt: "pipe", pipefwd: "/home/spoortest/grab.sh", email: "" },
-      output: [{ domain: "spoor.test", dest: "|/home/spoortest/grab.sh" }],
-      user: USER,
-    },
+    api2({ domain: "spoor.test", fwdopt: "pipe", pipefwd: "/home/spoortest/grab.sh", email: "" }, [
+      { domain: "spoor.test", dest: "|/home/spoortest/grab.sh" },
+    ]),
     "default_address_set",
     {
       context: "domain",
