@@ -59,6 +59,13 @@ const hookCase = (
   fields: Record<string, unknown>,
 ): EventCase => ({ name, event, data, events: [entry], expected: hookEntry(entry, fields) });
 
+/** What a mailbox forwarded to dodgy@dodgydomain.test gives, through either API. */
+const WEBMAIL_FORWARD = added({
+  context: "mailbox",
+  forward_type: "email",
+  forward_to: "dodgy@dodgydomain.test",
+  email: "victim@spoor.test",
+});
 /** What both APIs' forwarder removals give. */
 const FORWARD_REMOVED = { ...mailbox("victim@spoor.test"), forward_to: "dodgy@dodgydomain.test" };
 /** What both APIs' domain forwarders give. */
@@ -95,12 +102,7 @@ export const EVENT_CASES: EventCase[] = [
     event: "UAPI::Email::add_forwarder",
     data: E1_DATA,
     events: [],
-    expected: added({
-      context: "mailbox",
-      forward_type: "email",
-      forward_to: "dodgy@dodgydomain.test",
-      email: "victim@spoor.test",
-    }),
+    expected: WEBMAIL_FORWARD,
   },
   {
     name: "E2 UAPI add_forwarder with a domain (cPanel UI)",
@@ -178,12 +180,7 @@ export const EVENT_CASES: EventCase[] = [
       BASE_RESULT,
     ]),
     events: [],
-    expected: added({
-      context: "mailbox",
-      forward_type: "email",
-      forward_to: "dodgy@dodgydomain.test",
-      email: "victim@spoor.test",
-    }),
+    expected: WEBMAIL_FORWARD,
   },
   hookCase(
     "UAPI delete_forwarder",
