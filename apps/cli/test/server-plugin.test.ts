@@ -17,55 +17,21 @@ afterAll(async () => {
 
 describe("spoor server (plugin)", () => {
   it("adds, lists and revokes credentials; the secret is printed once and works once revoked never", async () => {
-    const added = await runCli([
-      "server",
-      "credentials",
-      "add",
-      "web1.example.net",
-      "--role",
-      "reporter",
-      "--db",
-      db,
-    ]);
+    const addCredential = (name: string, role: string) =>
+      runCli(["server", "credentials", "add", name, "--role", role, "--db", db]);
+    const added = await addCredential("web1.example.net", "reporter");
     expect(added.code).toBe(0);
     const credential = JSON.parse(added.stdout) as { api_identifier: string; api_secret: string };
     expect(credential.api_identifier).toBe("web1.example.net");
     expect(credential.api_secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const analyst = await runCli([
-      "server",
-      "credentials",
-      "add",
-      "desk",
-      "--role",
-      "analyst",
-      "--db",
-      db,
-    ]);
+    const analyst = await addCredential("desk", "analyst");
     expect(analyst.code).toBe(0);
-    const again = await runCli([
-      "server",
-      "credentials",
-      "add",
-      "desk",
-      "--role",
-      "analyst",
-      "--db",
-      db,
-    ]);
+    const again = await addCredential("desk", "analyst");
     expect([again.code, again.stderr]).toStrictEqual([
       1,
       "Error: a credential named desk exists already (revoked or not)\n",
     ]);
-    const badRole = await runCli([
-      "server",
-      "credentials",
-      "add",
-      "x",
-      "--role",
-      "admin",
-      "--db",
-      db,
-    ]);
+    const badRole = await addCredential("x", "admin");
     expect(badRole.code).not.toBe(0);
 
     const listed = await runCli(["server", "credentials", "list", "--output", "json", "--db", db]);

@@ -1,19 +1,13 @@
 import { Document } from "yaml";
 import { LOG_TYPES } from "./log-type.js";
 import type { ConfigFileContent } from "./spoor-config.js";
+import { TRANSMISSION_KEYS } from "./validate-transmission.js";
 
+const FIRST_IN_TRANSMISSION = ["credentials", "endpoints", "host"] as const;
 const TRANSMISSION_ORDER = [
-  "credentials",
-  "endpoints",
-  "host",
-  "allow_insecure_http",
-  "timeout_ms",
-  "concurrency",
-  "events",
-  "reporter",
-  "heartbeat",
-  "analyst_credentials",
-] as const;
+  ...FIRST_IN_TRANSMISSION,
+  ...TRANSMISSION_KEYS.filter((key) => !(FIRST_IN_TRANSMISSION as readonly string[]).includes(key)),
+];
 
 /**
  * The YAML text of a config file, laid out as the original's installer wrote it: a leading

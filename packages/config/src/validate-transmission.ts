@@ -14,7 +14,8 @@ import { validateHost } from "./validate-host.js";
 
 const EVENT_NAME = /^[a-z][a-z0-9_]*$/;
 
-const TRANSMISSION_KEYS = [
+/** The keys of the `transmission` section, in the order messages list them. */
+export const TRANSMISSION_KEYS = [
   "credentials",
   "host",
   "endpoints",
@@ -25,7 +26,7 @@ const TRANSMISSION_KEYS = [
   "reporter",
   "heartbeat",
   "analyst_credentials",
-];
+] as const;
 
 /**
  * The `transmission` section: credentials and host are required, every new key has a

@@ -2,17 +2,18 @@ import { describe, expect, it } from "vitest";
 import { hasControlCharacter, systemdQuote } from "./systemd-quote.js";
 
 describe("systemdQuote", () => {
-  it.each([
-    ["/usr/bin/node", "/usr/bin/node"],
-    ["100%.yml", "100%%.yml"],
-    ["$HOME", "$$HOME"],
-    ["/srv/my spoor", '"/srv/my spoor"'],
-    ['a"b', '"a\\"b"'],
-    ["a\\b", '"a\\\\b"'],
-    ["a;b", '"a;b"'],
-    ["", '""'],
-  ])("writes %j as %s", (word, quoted) => {
-    expect(systemdQuote(word)).toBe(quoted);
+  it("leaves a plain word alone, escapes % and $, and double-quotes whitespace, quotes, ; and \\", () => {
+    const words = ["/usr/bin/node", "100%.yml", "$HOME", "/srv/my spoor", 'a"b', "a\\b", "a;b", ""];
+    expect(Object.fromEntries(words.map((word) => [word, systemdQuote(word)]))).toEqual({
+      "/usr/bin/node": "/usr/bin/node",
+      "100%.yml": "100%%.yml",
+      $HOME: "$$HOME",
+      "/srv/my spoor": '"/srv/my spoor"',
+      'a"b': '"a\\"b"',
+      "a\\b": '"a\\\\b"',
+      "a;b": '"a;b"',
+      "": '""',
+    });
   });
 
   it("refuses a control character, which no unit file line can carry", () => {

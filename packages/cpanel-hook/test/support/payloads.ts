@@ -45,6 +45,43 @@ const hookEntry = (event: string, extra: Record<string, unknown>) => ({
 
 const mailbox = (email: string) => ({ context: "mailbox", email });
 
+/** The data of a UAPI call by the cPanel user: its arguments and `result`. */
+const uapi = (args: Record<string, unknown>, result: unknown) => ({ args, result, user: USER });
+/** The data of an API2 call by the cPanel user: its arguments and `output`. */
+const api2 = (args: Record<string, unknown>, output: unknown) => ({ args, output, user: USER });
+
+/** A case whose entry is the hook event `entry` with `fields`, spooled when the config lists it. */
+const hookCase = (
+  name: string,
+  event: string,
+  data: Record<string, unknown>,
+  entry: string,
+  fields: Record<string, unknown>,
+): EventCase => ({ name, event, data, events: [entry], expected: hookEntry(entry, fields) });
+
+/** What a mailbox forwarded to dodgy@dodgydomain.test gives, through either API. */
+const WEBMAIL_FORWARD = added({
+  context: "mailbox",
+  forward_type: "email",
+  forward_to: "dodgy@dodgydomain.test",
+  email: "victim@spoor.test",
+});
+/** What both APIs' forwarder removals give. */
+const FORWARD_REMOVED = { ...mailbox("victim@spoor.test"), forward_to: "dodgy@dodgydomain.test" };
+/** What both APIs' domain forwarders give. */
+const DOMAIN_FORWARD = {
+  context: "domain",
+  email: USER,
+  domain: "spoor.test",
+  forward_to: "dodgydomain.test",
+};
+/** What both APIs' stored filters give. */
+const FILTER_STORED = {
+  ...mailbox("victim@spoor.test"),
+  filter_name: "sneaky",
+  forward_to: "dodgy@dodgydomain.test",
+};
+
 const FILTER_ARGS = {
   filtername: "sneaky",
   account: "victim@spoor.test",
@@ -65,12 +102,7 @@ export const EVENT_CASES: EventCase[] = [
     event: "UAPI::Email::add_forwarder",
     data: E1_DATA,
     events: [],
-    expected: added({
-      context: "mailbox",
-      forward_type: "email",
-      forward_to: "dodgy@dodgydomain.test",
-      email: "victim@spoor.test",
-    }),
+    expected: WEBMAIL_FORWARD,
   },
   {
     name: "E2 UAPI add_forwarder with a domain (cPanel UI)",
@@ -87,17 +119,16 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "E3 UAPI add_forwarder to a system user",
     event: "UAPI::Email::add_forwarder",
-    data: {
-      args: {
+    data: uapi(
+      {
         ...FORWARDER_ARGS,
         domain: "spoor.test",
         fwdemail: "",
         fwdsystem: "dodgysystemuser",
         fwdopt: "system",
       },
-      result: [{ ...BASE_RESULT, forward: "dodgysystemuser" }],
-      user: USER,
-    },
+      [{ ...BASE_RESULT, forward: "dodgysystemuser" }],
+    ),
     events: ["forward_added_partial_recipient"],
     expected: added({
       context: "domain",
@@ -109,17 +140,16 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "E4 UAPI add_forwarder to a pipe",
     event: "UAPI::Email::add_forwarder",
-    data: {
-      args: {
+    data: uapi(
+      {
         ...FORWARDER_ARGS,
         domain: "spoor.test",
         fwdemail: "",
         pipefwd: "/dev/null",
         fwdopt: "pipe",
       },
-      result: [{ ...BASE_RESULT, forward: "|/dev/null" }],
-      user: USER,
-    },
+      [{ ...BASE_RESULT, forward: "|/dev/null" }],
+    ),
     events: ["forward_added_partial_recipient"],
     expected: added({
       context: "domain",
@@ -131,14 +161,10 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "UAPI add_forwarder to two destinations",
     event: "UAPI::Email::add_forwarder",
-    data: {
-      args: { ...FORWARDER_ARGS, fwdemail: "harmless@spoor.test,dodgy@dodgydomain.test" },
-      result: [
-        { ...BASE_RESULT, forward: "harmless@spoor.test" },
-        { ...BASE_RESULT, forward: "dodgy@dodgydomain.test" },
-      ],
-      user: USER,
-    },
+    data: uapi({ ...FORWARDER_ARGS, fwdemail: "harmless@spoor.test,dodgy@dodgydomain.test" }, [
+      { ...BASE_RESULT, forward: "harmless@spoor.test" },
+      { ...BASE_RESULT, forward: "dodgy@dodgydomain.test" },
+    ]),
     events: [],
     expected: added({
       context: "mailbox",
@@ -150,208 +176,142 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "Api2 addforward from webmail",
     event: "Api2::Email::addforward",
-    data: {
-      args: { email: "victim@spoor.test", fwdopt: "fwd", fwdemail: "dodgy@dodgydomain.test" },
-      output: [BASE_RESULT],
-      user: USER,
-    },
+    data: api2({ email: "victim@spoor.test", fwdopt: "fwd", fwdemail: "dodgy@dodgydomain.test" }, [
+      BASE_RESULT,
+    ]),
     events: [],
-    expected: added({
-      context: "mailbox",
-      forward_type: "email",
-      forward_to: "dodgy@dodgydomain.test",
-      email: "victim@spoor.test",
-    }),
+    expected: WEBMAIL_FORWARD,
   },
-  {
-    name: "UAPI delete_forwarder",
-    event: "UAPI::Email::delete_forwarder",
-    data: {
-      args: { address: "victim@spoor.test", forwarder: "dodgy@dodgydomain.test" },
-      result: null,
-      user: USER,
-    },
-    events: ["forward_removed_recipient"],
-    expected: hookEntry("forward_removed_recipient", {
-      ...mailbox("victim@spoor.test"),
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 delforward",
-    event: "Api2::Email::delforward",
-    data: {
-      args: { email: "victim@spoor.test", emaildest: "dodgy@dodgydomain.test" },
-      output: [{ status: 1, statusmsg: "" }],
-      user: USER,
-    },
-    events: ["forward_removed_recipient"],
-    expected: hookEntry("forward_removed_recipient", {
-      ...mailbox("victim@spoor.test"),
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "UAPI add_domain_forwarder",
-    event: "UAPI::Email::add_domain_forwarder",
-    data: {
-      args: { domain: "spoor.test", destdomain: "dodgydomain.test" },
-      result: null,
-      user: USER,
-    },
-    events: ["domain_forward_added"],
-    expected: hookEntry("domain_forward_added", {
+  hookCase(
+    "UAPI delete_forwarder",
+    "UAPI::Email::delete_forwarder",
+    uapi({ address: "victim@spoor.test", forwarder: "dodgy@dodgydomain.test" }, null),
+    "forward_removed_recipient",
+    FORWARD_REMOVED,
+  ),
+  hookCase(
+    "Api2 delforward",
+    "Api2::Email::delforward",
+    api2({ email: "victim@spoor.test", emaildest: "dodgy@dodgydomain.test" }, [
+      { status: 1, statusmsg: "" },
+    ]),
+    "forward_removed_recipient",
+    FORWARD_REMOVED,
+  ),
+  hookCase(
+    "UAPI add_domain_forwarder",
+    "UAPI::Email::add_domain_forwarder",
+    uapi({ domain: "spoor.test", destdomain: "dodgydomain.test" }, null),
+    "domain_forward_added",
+    DOMAIN_FORWARD,
+  ),
+  hookCase(
+    "Api2 adddomainforward",
+    "Api2::Email::adddomainforward",
+    api2({ domain: "spoor.test", destdomain: "dodgydomain.test" }, [
+      { domain: "spoor.test", dest: "dodgydomain.test" },
+    ]),
+    "domain_forward_added",
+    DOMAIN_FORWARD,
+  ),
+  hookCase(
+    "UAPI delete_domain_forwarder",
+    "UAPI::Email::delete_domain_forwarder",
+    uapi({ domain: "spoor.test" }, null),
+    "domain_forward_removed",
+    {
       context: "domain",
       email: USER,
       domain: "spoor.test",
-      forward_to: "dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 adddomainforward",
-    event: "Api2::Email::adddomainforward",
-    data: {
-      args: { domain: "spoor.test", destdomain: "dodgydomain.test" },
-      output: [{ domain: "spoor.test", dest: "dodgydomain.test" }],
-      user: USER,
     },
-    events: ["domain_forward_added"],
-    expected: hookEntry("domain_forward_added", {
-      context: "domain",
-      email: USER,
-      domain: "spoor.test",
-      forward_to: "dodgydomain.test",
-    }),
-  },
-  {
-    name: "UAPI delete_domain_forwarder",
-    event: "UAPI::Email::delete_domain_forwarder",
-    data: { args: { domain: "spoor.test" }, result: null, user: USER },
-    events: ["domain_forward_removed"],
-    expected: hookEntry("domain_forward_removed", {
-      context: "domain",
-      email: USER,
-      domain: "spoor.test",
-    }),
-  },
-  {
-    name: "UAPI store_filter redirecting a mailbox",
-    event: "UAPI::Email::store_filter",
-    data: { args: FILTER_ARGS, result: null, user: USER },
-    events: ["filter_stored"],
-    expected: hookEntry("filter_stored", {
+  ),
+  hookCase(
+    "UAPI store_filter redirecting a mailbox",
+    "UAPI::Email::store_filter",
+    uapi(FILTER_ARGS, null),
+    "filter_stored",
+    FILTER_STORED,
+  ),
+  hookCase(
+    "Api2 storefilter (Jupiter UI)",
+    "Api2::Email::storefilter",
+    api2(FILTER_ARGS, [{ account: "victim@spoor.test", filtername: "sneaky" }]),
+    "filter_stored",
+    FILTER_STORED,
+  ),
+  hookCase(
+    "UAPI delete_filter",
+    "UAPI::Email::delete_filter",
+    uapi({ filtername: "sneaky", account: "victim@spoor.test" }, null),
+    "filter_deleted",
+    {
       ...mailbox("victim@spoor.test"),
       filter_name: "sneaky",
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 storefilter (Jupiter UI)",
-    event: "Api2::Email::storefilter",
-    data: {
-      args: FILTER_ARGS,
-      output: [{ account: "victim@spoor.test", filtername: "sneaky" }],
-      user: USER,
     },
-    events: ["filter_stored"],
-    expected: hookEntry("filter_stored", {
-      ...mailbox("victim@spoor.test"),
-      filter_name: "sneaky",
-      forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "UAPI delete_filter",
-    event: "UAPI::Email::delete_filter",
-    data: {
-      args: { filtername: "sneaky", account: "victim@spoor.test" },
-      result: null,
-      user: USER,
-    },
-    events: ["filter_deleted"],
-    expected: hookEntry("filter_deleted", {
-      ...mailbox("victim@spoor.test"),
-      filter_name: "sneaky",
-    }),
-  },
-  {
-    name: "Api2 deletefilter of an account-level filter",
-    event: "Api2::Email::deletefilter",
-    data: { args: { filtername: "sneaky" }, output: [{ status: 1 }], user: USER },
-    events: ["filter_deleted"],
-    expected: hookEntry("filter_deleted", {
+  ),
+  hookCase(
+    "Api2 deletefilter of an account-level filter",
+    "Api2::Email::deletefilter",
+    api2({ filtername: "sneaky" }, [{ status: 1 }]),
+    "filter_deleted",
+    {
       context: "domain",
       email: USER,
       filter_name: "sneaky",
-    }),
-  },
-  {
-    name: "UAPI passwd_pop",
-    event: "UAPI::Email::passwd_pop",
-    data: {
-      args: { email: "victim", domain: "spoor.test", password: PASSWORD },
-      result: null,
-      user: USER,
     },
-    events: ["mailbox_password_changed"],
-    expected: hookEntry("mailbox_password_changed", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "Api2 passwdpop",
-    event: "Api2::Email::passwdpop",
-    data: {
-      args: { email: "victim@spoor.test", password: PASSWORD },
-      output: [{ result: 1, reason: "OK" }],
-      user: USER,
-    },
-    events: ["mailbox_password_changed"],
-    expected: hookEntry("mailbox_password_changed", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI add_pop",
-    event: "UAPI::Email::add_pop",
-    data: {
-      args: { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 0 },
-      result: "newbox+spoor.test",
-      user: USER,
-    },
-    events: ["mailbox_created"],
-    expected: hookEntry("mailbox_created", mailbox("newbox@spoor.test")),
-  },
-  {
-    name: "Api2 addpop",
-    event: "Api2::Email::addpop",
-    data: {
-      args: { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 250 },
-      output: [{ result: 1, reason: "OK" }],
-      user: USER,
-    },
-    events: ["mailbox_created"],
-    expected: hookEntry("mailbox_created", mailbox("newbox@spoor.test")),
-  },
-  {
-    name: "UAPI delete_pop",
-    event: "UAPI::Email::delete_pop",
-    data: { args: { email: "victim", domain: "spoor.test" }, result: null, user: USER },
-    events: ["mailbox_deleted"],
-    expected: hookEntry("mailbox_deleted", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "Api2 delpop",
-    event: "Api2::Email::delpop",
-    data: {
-      args: { email: "victim", domain: "spoor.test" },
-      output: [{ result: 1, reason: "OK" }],
-      user: USER,
-    },
-    events: ["mailbox_deleted"],
-    expected: hookEntry("mailbox_deleted", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI add_auto_responder",
-    event: "UAPI::Email::add_auto_responder",
-    data: {
-      args: {
+  ),
+  hookCase(
+    "UAPI passwd_pop",
+    "UAPI::Email::passwd_pop",
+    uapi({ email: "victim", domain: "spoor.test", password: PASSWORD }, null),
+    "mailbox_password_changed",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "Api2 passwdpop",
+    "Api2::Email::passwdpop",
+    api2({ email: "victim@spoor.test", password: PASSWORD }, [{ result: 1, reason: "OK" }]),
+    "mailbox_password_changed",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI add_pop",
+    "UAPI::Email::add_pop",
+    uapi(
+      { email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 0 },
+      "newbox+spoor.test",
+    ),
+    "mailbox_created",
+    mailbox("newbox@spoor.test"),
+  ),
+  hookCase(
+    "Api2 addpop",
+    "Api2::Email::addpop",
+    api2({ email: "newbox", domain: "spoor.test", password: PASSWORD, quota: 250 }, [
+      { result: 1, reason: "OK" },
+    ]),
+    "mailbox_created",
+    mailbox("newbox@spoor.test"),
+  ),
+  hookCase(
+    "UAPI delete_pop",
+    "UAPI::Email::delete_pop",
+    uapi({ email: "victim", domain: "spoor.test" }, null),
+    "mailbox_deleted",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "Api2 delpop",
+    "Api2::Email::delpop",
+    api2({ email: "victim", domain: "spoor.test" }, [{ result: 1, reason: "OK" }]),
+    "mailbox_deleted",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI add_auto_responder",
+    "UAPI::Email::add_auto_responder",
+    uapi(
+      {
         email: "victim",
         domain: "spoor.test",
         from: "Victim",
@@ -362,56 +322,52 @@ export const EVENT_CASES: EventCase[] = [
         start: 1549794257,
         stop: 1549894257,
       },
-      result: null,
-      user: USER,
-    },
-    events: ["autoresponder_added"],
-    expected: hookEntry("autoresponder_added", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI delete_auto_responder",
-    event: "UAPI::Email::delete_auto_responder",
-    data: { args: { email: "victim@spoor.test" }, result: null, user: USER },
-    events: ["autoresponder_deleted"],
-    expected: hookEntry("autoresponder_deleted", mailbox("victim@spoor.test")),
-  },
-  {
-    name: "UAPI set_default_address",
-    event: "UAPI::Email::set_default_address",
-    data: {
-      args: {
+      null,
+    ),
+    "autoresponder_added",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI delete_auto_responder",
+    "UAPI::Email::delete_auto_responder",
+    uapi({ email: "victim@spoor.test" }, null),
+    "autoresponder_deleted",
+    mailbox("victim@spoor.test"),
+  ),
+  hookCase(
+    "UAPI set_default_address",
+    "UAPI::Email::set_default_address",
+    uapi(
+      {
         domain: "spoor.test",
         fwdopt: "fwd",
         fwdemail: "dodgy@dodgydomain.test",
         failmsgs: "",
       },
-      result: [{ domain: "spoor.test", dest: "dodgy@dodgydomain.test" }],
-      user: USER,
-    },
-    events: ["default_address_set"],
-    expected: hookEntry("default_address_set", {
+      [{ domain: "spoor.test", dest: "dodgy@dodgydomain.test" }],
+    ),
+    "default_address_set",
+    {
       context: "domain",
       email: USER,
       domain: "spoor.test",
       forward_type: "email",
       forward_to: "dodgy@dodgydomain.test",
-    }),
-  },
-  {
-    name: "Api2 setdefaultaddress (Jupiter UI) to a pipe",
-    event: "Api2::Email::setdefaultaddress",
-    data: {
-      args: { domain: "spoor.test", fwdopt: "pipe", pipefwd: "/home/spoortest/grab.sh", email: "" },
-      output: [{ domain: "spoor.test", dest: "|/home/spoortest/grab.sh" }],
-      user: USER,
     },
-    events: ["default_address_set"],
-    expected: hookEntry("default_address_set", {
+  ),
+  hookCase(
+    "Api2 setdefaultaddress (Jupiter UI) to a pipe",
+    "Api2::Email::setdefaultaddress",
+    api2({ domain: "spoor.test", fwdopt: "pipe", pipefwd: "/home/spoortest/grab.sh", email: "" }, [
+      { domain: "spoor.test", dest: "|/home/spoortest/grab.sh" },
+    ]),
+    "default_address_set",
+    {
       context: "domain",
       email: USER,
       domain: "spoor.test",
       forward_type: "pipe",
       forward_to: "/home/spoortest/grab.sh",
-    }),
-  },
+    },
+  ),
 ];
