@@ -104,6 +104,7 @@ describe("hostile strings from a host", () => {
     await page.getByRole("heading", { name: `Mailbox ${MAILBOX}` }).waitFor();
     await expectVisibleText(page, UNKNOWN_TYPE);
     await expectVisibleText(page, RECIPIENT);
+    await expectVisibleText(page, CONTEXT); // sent as the unknown entry's ip
     await expectInert(page, dialogs);
 
     await page.goto(`${server.url}/#/hosts`);
