@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromiumLaunchOptions } from "@spoor/test-support";
 import { chromium } from "playwright-core";
 import { openServerDatabase, startServer } from "../dist/index.js";
 
@@ -141,19 +142,7 @@ await measure(
 );
 
 // The console in Chromium: sign in once, then time opening the console to the rows shown.
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage();
 await page.goto(`${server.url}/`);
 await page.getByLabel("Identifier").fill("bench");

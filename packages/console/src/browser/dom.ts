@@ -52,3 +52,40 @@ export function replace(parent: Node, ...children: Child[]): void {
 export function link(route: string, ...children: Child[]): HTMLAnchorElement {
   return h("a", { attrs: { href: `#${route}` } }, ...children);
 }
+
+/**
+ * A table with a header row of `columns` and one row per entry of `rows` (each row's cells
+ * as `cells` gives them; `rowAttrs` for its attributes). Never throws.
+ */
+export function table<T>(
+  className: string,
+  columns: readonly string[],
+  rows: readonly T[],
+  cells: (row: T) => Child[],
+  rowAttrs: (row: T) => Record<string, string> = () => ({}),
+): HTMLTableElement {
+  return h(
+    "table",
+    { attrs: { class: className } },
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        columns.map((title) => h("th", { attrs: { scope: "col" } }, title)),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      rows.map((row) =>
+        h(
+          "tr",
+          { attrs: rowAttrs(row) },
+          cells(row).map((cell) => h("td", {}, cell)),
+        ),
+      ),
+    ),
+  );
+}

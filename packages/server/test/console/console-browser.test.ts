@@ -1,24 +1,22 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (page.evaluate callbacks run in the browser.)
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { AlertJson, MailboxEventJson } from "../../src/index.js";
-import { runCleanups } from "../helpers.js";
 import {
   getJson,
-  launchChromium,
   openPage,
   post,
   screenshot,
   signIn,
   startConsoleServer,
+  takeoverAlert,
+  useChromium,
 } from "./console-fixture.js";
 import { reportOf, takeoverEntries } from "./takeover.js";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
-afterEach(runCleanups);
+const chromiumBrowser = useChromium();
 
 const MAILBOX = "alice@example.com";
 const RECIPIENT = "attacker@evil.example";
@@ -47,20 +45,14 @@ describe("the console in Chromium", () => {
         queue_depth: 3,
       }),
     ).toBe(202);
-    const { alerts } = await getJson<{ alerts: AlertJson[] }>(
-      server.url,
-      basic(analyst),
-      "/api/alerts",
-    );
-    const takeover = alerts.find((alert) => alert.rule === "takeover-sequence")!;
-    expect(takeover).toBeDefined();
+    const { alerts, takeover } = await takeoverAlert(server.url, basic(analyst));
     // The queue opens on severity medium and up (as notifications do): the takeover is the
     // newest of those; the low external-forwarder alert of the same forwarder is newer.
     expect(
       alerts.filter((alert) => alert.severity !== "info" && alert.severity !== "low")[0]!.id,
     ).toBe(takeover.id);
 
-    const { page, requests, dialogs, errors } = await openPage(browser);
+    const { page, requests, dialogs, errors } = await openPage(chromiumBrowser());
     await page.goto(`${server.url}/`);
     await signIn(page, analyst.identifier, analyst.secret);
     const firstRow = page.locator("table.alerts tbody tr").first();
@@ -109,29 +101,18 @@ describe("the console in Chromium", () => {
     await screenshot(page, "alert-detail");
 
     // Acknowledge, then false positive: the API sees both, and the evidence becomes benign.
-    await page.getByRole("button", { name: "Acknowledge" }).click();
-    await page.locator(".facts .state-acknowledged").waitFor();
-    const acknowledged = await getJson<AlertJson>(
-      server.url,
-      basic(analyst),
-      `/api/alerts/${takeover.id}`,
-    );
-    expect(acknowledged.state).toBe("acknowledged");
-    await page.getByRole("button", { name: "False positive" }).click();
-    await page.locator(".facts .state-false_positive").waitFor();
-    const marked = await getJson<AlertJson>(
-      server.url,
-      basic(analyst),
-      `/api/alerts/${takeover.id}`,
-    );
-    expect(marked.state).toBe("false_positive");
+    const apiGet = <T>(path: string) => getJson<T>(server.url, basic(analyst), path);
+    for (const [button, state] of [
+      ["Acknowledge", "acknowledged"],
+      ["False positive", "false_positive"],
+    ] as const) {
+      await page.getByRole("button", { name: button }).click();
+      await page.locator(`.facts .state-${state}`).waitFor();
+      expect((await apiGet<AlertJson>(`/api/alerts/${takeover.id}`)).state).toBe(state);
+    }
+    const marked = await apiGet<AlertJson>(`/api/alerts/${takeover.id}`);
     for (const id of marked.event_ids) {
-      const event = await getJson<MailboxEventJson>(
-        server.url,
-        basic(analyst),
-        `/api/mailbox_events/${id}`,
-      );
-      expect(event.class).toBe("benign");
+      expect((await apiGet<MailboxEventJson>(`/api/mailbox_events/${id}`)).class).toBe("benign");
     }
 
     // The mailbox: both networks and the removal in its timeline.
@@ -174,7 +155,7 @@ describe("the console in Chromium", () => {
 
   it("refuses a wrong secret and a reporter credential at sign-in", async () => {
     const { server, analyst, reporter } = await startConsoleServer();
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromiumBrowser());
     await page.goto(`${server.url}/`);
     await signIn(page, analyst.identifier, "not-the-secret");
     await page.getByText("Sign-in refused: unknown identifier or wrong secret.").waitFor();
@@ -189,7 +170,7 @@ describe("the console in Chromium", () => {
     const now = Math.floor(Date.now() / 1000);
     const entries = takeoverEntries({ host: "web1", mailbox: MAILBOX, recipient: RECIPIENT }, now);
     await post(server.url, basic(analystPair), "/api/reports", reportOf(entries, "web1"));
-    const { page } = await openPage(browser);
+    const { page } = await openPage(chromiumBrowser());
     await page.goto(`${server.url}/`);
     await signIn(page, analyst.identifier, analyst.secret);
     await page.locator("table.alerts tbody tr").first().waitFor();
@@ -209,3 +190,103 @@ describe("the console in Chromium", () => {
 });
 
 const analystPair = { identifier: "demo", secret: "demo-secret" };
+
+// Each would run script or add an element if it were parsed as HTML anywhere.
+const EVIL_HOST = "<img src=x onerror=alert(1)>";
+const EVIL_MAILBOX = '"><script>window.__pwned=1</script>@example.com';
+const EVIL_RECIPIENT = "<svg onload=alert(2)>@evil.example";
+const EVIL_CONTEXT = "</textarea><iframe src=javascript:alert(3)>";
+const EVIL_UNKNOWN_TYPE = "<b onmouseover=alert(4)>bold</b>";
+const EVIL_AGENT = "<object data=x></object>";
+
+/** No element a payload would create exists, no script ran, no dialog opened. */
+async function expectInert(page: Page, dialogs: string[]): Promise<void> {
+  const found = await page.evaluate(() => ({
+    created: document.querySelectorAll("img, svg, iframe, object, embed, b, textarea").length,
+    scripts: [...document.scripts].map((script) => script.getAttribute("src")),
+    pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+  }));
+  expect(found.created).toBe(0);
+  expect(found.scripts).toHaveLength(1);
+  expect(found.scripts[0]).toMatch(/^\/assets\/console-[A-Za-z0-9]+\.js$/);
+  expect(found.pwned).toBeNull();
+  expect(dialogs).toStrictEqual([]);
+}
+
+/** The text is on the page, visible, as text. */
+async function expectVisibleText(page: Page, text: string): Promise<void> {
+  await page.getByText(text, { exact: false }).first().waitFor({ state: "visible" });
+}
+
+describe("hostile strings from a host", () => {
+  it("stay text in the queue, the detail, the mailbox and the hosts views", async () => {
+    const { server, analyst, basic } = await startConsoleServer();
+    const pair = basic({ identifier: "demo", secret: "demo-secret" });
+    const now = Math.floor(Date.now() / 1000);
+    const entries = [
+      ...takeoverEntries(
+        {
+          host: EVIL_HOST,
+          mailbox: EVIL_MAILBOX,
+          recipient: EVIL_RECIPIENT,
+          context: EVIL_CONTEXT,
+        },
+        now,
+      ),
+      {
+        type: EVIL_UNKNOWN_TYPE,
+        time: now - 30,
+        host: EVIL_HOST,
+        mailbox_address: EVIL_MAILBOX,
+        ip: EVIL_CONTEXT,
+      },
+    ];
+    expect(await post(server.url, pair, "/api/reports", reportOf(entries, EVIL_HOST))).toBe(202);
+    expect(
+      await post(server.url, pair, "/api/heartbeats", {
+        host: EVIL_HOST,
+        agent_version: EVIL_AGENT,
+        queue_depth: 1,
+      }),
+    ).toBe(202);
+    const { takeover } = await takeoverAlert(server.url, basic(analyst));
+    expect(takeover.hosts).toStrictEqual([EVIL_HOST]);
+
+    const { page, dialogs, errors } = await openPage(chromiumBrowser());
+    await page.goto(`${server.url}/`);
+    await signIn(page, analyst.identifier, analyst.secret);
+    await page.locator(`table.alerts tbody tr[data-alert-id="${takeover.id}"]`).waitFor();
+    await expectVisibleText(page, EVIL_HOST);
+    await expectVisibleText(page, EVIL_MAILBOX);
+    await expectVisibleText(page, takeover.summary.slice(0, 60));
+    await expectInert(page, dialogs);
+
+    // A filter holding a hostile string goes into the hash and the API query as text.
+    await page.getByLabel("Host").fill(EVIL_HOST);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForFunction(() => location.hash.includes("host="));
+    await page.locator(`table.alerts tbody tr[data-alert-id="${takeover.id}"]`).waitFor();
+    expect(await page.getByLabel("Host").inputValue()).toBe(EVIL_HOST);
+    await expectInert(page, dialogs);
+
+    await page.goto(`${server.url}/#/alerts/${takeover.id}`);
+    await page.locator("ol.timeline > li").first().waitFor();
+    await expectVisibleText(page, EVIL_RECIPIENT);
+    await expectVisibleText(page, EVIL_HOST);
+    await expectInert(page, dialogs);
+
+    await page.goto(`${server.url}/#/mailboxes/${encodeURIComponent(EVIL_MAILBOX)}`);
+    await page.getByRole("heading", { name: `Mailbox ${EVIL_MAILBOX}` }).waitFor();
+    await expectVisibleText(page, EVIL_UNKNOWN_TYPE);
+    await expectVisibleText(page, EVIL_RECIPIENT);
+    await expectVisibleText(page, EVIL_CONTEXT); // sent as the unknown entry's ip
+    await expectInert(page, dialogs);
+
+    await page.goto(`${server.url}/#/hosts`);
+    await page.getByRole("heading", { name: "Hosts" }).waitFor();
+    await expectVisibleText(page, EVIL_AGENT);
+    await expectVisibleText(page, EVIL_HOST);
+    await expectInert(page, dialogs);
+    expect(errors).toStrictEqual([]);
+  });
+});

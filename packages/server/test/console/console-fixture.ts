@@ -1,33 +1,29 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { makeTempDir } from "@spoor/test-support";
+import { chromiumLaunchOptions, makeTempDir } from "@spoor/test-support";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import {
+  type AlertJson,
   createCredentialStore,
   openServerDatabase,
   type SpoorServer,
   startServer,
 } from "../../src/index.js";
-import { cleanups, rawRequest } from "../helpers.js";
+import { cleanups, rawRequest, runCleanups } from "../helpers.js";
 
 /** Where the e2e tests leave their screenshots (gitignored). */
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts");
 
-/** The flags this machine's Chromium needs (environment notes: closed network, root). */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless=new",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** Debian's Chromium (`.ci/run` installs the `chromium` package). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** Debian's Chromium with this machine's flags, for the tests of one file (launched once). */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch(chromiumLaunchOptions());
+  });
+  afterAll(() => browser?.close());
+  afterEach(runCleanups);
+  return () => browser!;
 }
 
 /** A server on a database file holding an analyst and a reporter credential. */
@@ -94,6 +90,14 @@ export async function getJson<T>(url: string, authorization: string, path: strin
   const answer = await rawRequest(url, { path, headers: { authorization } });
   if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${answer.body}`);
   return JSON.parse(answer.body) as T;
+}
+
+/** The alerts (newest first) and the takeover-sequence alert among them, through the API. */
+export async function takeoverAlert(url: string, authorization: string) {
+  const { alerts } = await getJson<{ alerts: AlertJson[] }>(url, authorization, "/api/alerts");
+  const takeover = alerts.find((alert) => alert.rule === "takeover-sequence");
+  if (takeover === undefined) throw new Error("no takeover-sequence alert was raised");
+  return { alerts, takeover };
 }
 
 /** What a page did that a test checks: requests it sent, dialogs it opened, console errors. */

@@ -1,5 +1,5 @@
 import { api } from "../api.js";
-import { h, link, replace } from "../dom.js";
+import { h, link, replace, table } from "../dom.js";
 import { asnText, formatTime } from "../format.js";
 import { networksOf } from "../networks.js";
 import { alertsPath } from "../route.js";
@@ -37,36 +37,18 @@ export function mailboxView(
         h("p", {}, link("/alerts", "← All alerts")),
         h("h1", {}, `Mailbox ${address}`),
         h("h2", {}, "Networks"),
-        h(
-          "table",
-          { attrs: { class: "networks" } },
-          h(
-            "thead",
-            {},
-            h(
-              "tr",
-              {},
-              ["Network", "ASN", "Country", "Events", "First seen", "Last seen"].map((t) =>
-                h("th", { attrs: { scope: "col" } }, t),
-              ),
-            ),
-          ),
-          h(
-            "tbody",
-            {},
-            networks.map((use) =>
-              h(
-                "tr",
-                {},
-                h("td", {}, use.network),
-                h("td", {}, asnText(use.asn, use.as_name)),
-                h("td", {}, use.country ?? "—"),
-                h("td", {}, use.events),
-                h("td", { attrs: { class: "time" } }, formatTime(use.first_event_time)),
-                h("td", { attrs: { class: "time" } }, formatTime(use.last_event_time)),
-              ),
-            ),
-          ),
+        table(
+          "networks",
+          ["Network", "ASN", "Country", "Events", "First seen", "Last seen"],
+          networks,
+          (use) => [
+            use.network,
+            asnText(use.asn, use.as_name),
+            use.country ?? "—",
+            use.events,
+            h("span", { attrs: { class: "time" } }, formatTime(use.first_event_time)),
+            h("span", { attrs: { class: "time" } }, formatTime(use.last_event_time)),
+          ],
         ),
         h("h2", {}, "Alerts"),
         alerts.alerts.length
