@@ -86,6 +86,8 @@ export async function sessionRoute(
         throw new HttpProblem(403, "only an analyst credential may sign in to the console");
       }
       if (found !== undefined) options.sessions.remove(found.id);
+      // The Basic check gives a `--credentials` pair both roles and a database credential
+      // its one: only the latter is looked up again (revocation) while the session lives.
       const fromPair = principal.roles.length > 1;
       const { id, session } = options.sessions.create(principal.identifier, fromPair);
       options.logger.info("console sign-in", { identifier: principal.identifier });
