@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertsPath, parseRoute, routeHash } from "../src/browser/route.js";
+import { alertsPath, mailboxEventsPath, parseRoute, routeHash } from "../src/browser/route.js";
 
 describe("console routes", () => {
   it("reads every view from the hash, the queue defaulting to severity medium and up", () => {
@@ -39,6 +39,12 @@ describe("console routes", () => {
       alertsPath({ min_severity: "high", state: "open", host: "h&1", mailbox: "m@x" }, 100, 55),
     ).toBe(
       "/api/alerts?alerts%5Bmin_severity%5D=high&alerts%5Bstate%5D=open&alerts%5Bhost%5D=h%261&alerts%5Bmailbox_address%5D=m%40x&limit=100&before_id=55",
+    );
+  });
+
+  it("builds the API path of a mailbox's events", () => {
+    expect(mailboxEventsPath("a+b@example.com", 500)).toBe(
+      "/api/mailbox_events?mailbox_events%5Bmailbox_address%5D=a%2Bb%40example.com&records=500",
     );
   });
 });

@@ -84,3 +84,12 @@ export function alertsPath(filters: QueueFilters, limit: number, beforeId?: numb
   if (beforeId !== undefined) query.set("before_id", String(beforeId));
   return `/api/alerts?${query.toString()}`;
 }
+
+/** The `GET /api/mailbox_events` path of one mailbox's newest `records` events. Never throws. */
+export function mailboxEventsPath(address: string, records: number): string {
+  const query = new URLSearchParams({
+    "mailbox_events[mailbox_address]": address,
+    records: String(records),
+  });
+  return `/api/mailbox_events?${query.toString()}`;
+}

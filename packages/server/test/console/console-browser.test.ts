@@ -88,7 +88,7 @@ describe("the console in Chromium", () => {
     await takeoverRow.getByRole("link", { name: "takeover-sequence" }).click();
     await page.getByRole("heading", { name: `Alert ${takeover.id}: takeover-sequence` }).waitFor();
     expect(await page.locator(".alert-summary").textContent()).toBe(takeover.summary);
-    const timeline = page.locator("ol.timeline > li");
+    const timeline = page.locator(".evidence ol.timeline > li");
     await timeline.first().waitFor();
     expect(await timeline.count()).toBe(takeover.event_ids.length);
     const evidence = await timeline.allTextContents();
@@ -98,6 +98,9 @@ describe("the console in Chromium", () => {
     expect(login).toContain("DE");
     const forward = evidence.find((text) => text.includes("Forwarder added"))!;
     expect(forward).toContain(RECIPIENT);
+    // Around it: the forwarder's removal two hours later, with its recipient.
+    const removalNearby = page.locator(".around ol.timeline > li.type-forward_removed");
+    expect(await removalNearby.textContent()).toContain(RECIPIENT);
     await screenshot(page, "alert-detail");
 
     // Acknowledge, then false positive: the API sees both, and the evidence becomes benign.

@@ -1,6 +1,7 @@
 import { api } from "../api.js";
 import { h, link, replace } from "../dom.js";
 import { formatTime } from "../format.js";
+import { mailboxEventsPath } from "../route.js";
 import type { Alert, MailboxEvent } from "../types.js";
 import { severityBadge, stateBadge } from "./badges.js";
 import { eventTimeline } from "./event-timeline.js";
@@ -56,7 +57,7 @@ export function alertDetailView(
   id: number,
   onError: (error: unknown) => void,
 ): void {
-  const show = (alert: Alert, events: MailboxEvent[]) => {
+  const show = (alert: Alert, events: MailboxEvent[], around: MailboxEvent[]) => {
     const message = h("p", { attrs: { class: "status", "aria-live": "polite" } });
     const buttons = ACTIONS.filter((action) => action.state !== alert.state).map((action) =>
       h(
@@ -87,10 +88,21 @@ export function alertDetailView(
       message,
       facts(alert),
       h("h2", {}, "Evidence"),
-      events.length ? eventTimeline(events) : h("p", {}, "No evidence events are stored."),
+      events.length
+        ? h("div", { attrs: { class: "evidence" } }, eventTimeline(events))
+        : h("p", {}, "No evidence events are stored."),
       alert.event_ids.length > MAX_EVENTS
         ? h("p", {}, `The first ${MAX_EVENTS} of ${alert.event_ids.length} events are shown.`)
         : null,
+      h("h2", {}, "Around it on the mailbox"),
+      h(
+        "p",
+        { attrs: { class: "status" } },
+        "Other events of the alert's mailboxes from an hour before its first event to a day after its last (a removal of the forwarder, later logins).",
+      ),
+      around.length
+        ? h("div", { attrs: { class: "around" } }, eventTimeline(around))
+        : h("p", {}, "None."),
     );
   };
   const load = async () => {
@@ -100,7 +112,7 @@ export function alertDetailView(
         .slice(0, MAX_EVENTS)
         .map((eventId) => api<MailboxEvent>("GET", `/api/mailbox_events/${eventId}`)),
     );
-    show(alert, events);
+    show(alert, events, await aroundAlert(alert));
   };
   replace(container, h("p", { attrs: { class: "status" } }, "Loading…"));
   load().catch(onError);
@@ -112,4 +124,33 @@ async function change(alert: Alert, state: string): Promise<void> {
   for (const eventId of alert.event_ids) {
     await api("PATCH", `/api/mailbox_events/${eventId}`, { class: "benign" });
   }
+}
+
+/** Mailboxes whose neighbouring events the detail loads. */
+const AROUND_MAILBOXES = 3;
+
+/**
+ * The other events of the alert's first mailboxes from an hour before its first event to a
+ * day after its last (the newest 500 of each mailbox are looked at).
+ */
+async function aroundAlert(alert: Alert): Promise<MailboxEvent[]> {
+  const from = (alert.first_event_time ?? 0) - 3600;
+  const to = (alert.last_event_time ?? 0) + 86_400;
+  const evidence = new Set(alert.event_ids);
+  const lists = await Promise.all(
+    alert.mailbox_addresses
+      .slice(0, AROUND_MAILBOXES)
+      .map((mailbox) =>
+        api<{ mailbox_events: MailboxEvent[] }>("GET", mailboxEventsPath(mailbox, 500)),
+      ),
+  );
+  return lists
+    .flatMap((list) => list.mailbox_events)
+    .filter(
+      (event) =>
+        !evidence.has(event.id) &&
+        event.event_time !== null &&
+        event.event_time >= from &&
+        event.event_time <= to,
+    );
 }

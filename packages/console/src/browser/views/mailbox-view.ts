@@ -2,7 +2,7 @@ import { api } from "../api.js";
 import { h, link, replace, table } from "../dom.js";
 import { asnText, formatTime } from "../format.js";
 import { networksOf } from "../networks.js";
-import { alertsPath } from "../route.js";
+import { alertsPath, mailboxEventsPath } from "../route.js";
 import type { Alert, MailboxEvent } from "../types.js";
 import { severityBadge, stateBadge } from "./badges.js";
 import { eventTimeline } from "./event-timeline.js";
@@ -19,14 +19,10 @@ export function mailboxView(
   onError: (error: unknown) => void,
 ): void {
   replace(container, h("p", { attrs: { class: "status" } }, "Loading…"));
-  const query = new URLSearchParams({
-    "mailbox_events[mailbox_address]": address,
-    records: String(RECORDS),
-  });
   Promise.all([
     api<{ mailbox_events: MailboxEvent[]; more_records: boolean }>(
       "GET",
-      `/api/mailbox_events?${query.toString()}`,
+      mailboxEventsPath(address, RECORDS),
     ),
     api<{ alerts: Alert[] }>("GET", alertsPath({ mailbox: address }, 100)),
   ])
