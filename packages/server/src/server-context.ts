@@ -1,5 +1,6 @@
 import { eventClass } from "@spoor/correlation";
 import type Database from "better-sqlite3";
+import { HOSTS_LIMIT, isSilent } from "./api/list-hosts.js";
 import type { RouteContext } from "./api/route-context.js";
 import type { ServerConfig } from "./config/validate-server-config.js";
 import { checkAgentSilence } from "./ingest/check-agent-silence.js";
@@ -10,6 +11,7 @@ import { createAlertStore } from "./store/alert-store.js";
 import { createEventStore } from "./store/event-store.js";
 import { createHeartbeatStore } from "./store/heartbeat-store.js";
 import { createHistoryStore } from "./store/history-store.js";
+import { createHostOverview } from "./store/host-overview.js";
 import { createPrune, type PruneResult } from "./store/prune-old-records.js";
 import { createReportStore } from "./store/report-store.js";
 
@@ -78,6 +80,9 @@ export function createServerContext(
     },
   );
   const prune = createPrune(db);
+  const hostOverview = createHostOverview(db);
+  const silentRule = config.rules["agent-silent"];
+  const silentSeconds = silentRule.enabled ? silentRule.silent_minutes * 60 : null;
   return {
     reports,
     events,
@@ -90,6 +95,14 @@ export function createServerContext(
     setAlertState: (id, state) => alerts.setState(id, state, seconds()),
     assessEvent: (id, assessed) => assess(id, assessed),
     recordHeartbeat: (_host, heartbeat) => heartbeats.record(heartbeat, seconds()),
+    hosts: () => {
+      const now = seconds();
+      const rows = hostOverview(HOSTS_LIMIT);
+      return {
+        now,
+        hosts: rows.map((row) => ({ ...row, silent: isSilent(row, now, silentSeconds) })),
+      };
+    },
     checkSilence: () => afterCommit(() => silence.immediate()),
     prune: () => prune(seconds() - config.retention_days * 86_400),
   };

@@ -3,11 +3,14 @@ import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { type ConsoleAssets, loadConsoleAssets } from "@spoor/console";
 import { type IpDatabase, loadIpDatabaseSync } from "@spoor/ip-enrichment";
 import { createChannel, createSqliteOutbox, startNotifyWorker } from "@spoor/notify";
 import { createBasicAuthCheck, type ServerCredential } from "./auth/check-basic-auth.js";
 import { createCredentialStore } from "./auth/credential-store.js";
 import { type ServerConfig, validateServerConfig } from "./config/validate-server-config.js";
+import { createConsoleHandler } from "./console/create-console-handler.js";
+import type { SessionLifetimes } from "./console/session-store.js";
 import { openServerDatabase } from "./database/open-server-database.js";
 import { handleRequest } from "./http/handle-request.js";
 import { createServerContext } from "./server-context.js";
@@ -39,6 +42,10 @@ export interface ServerOptions {
   ipDatabase?: IpDatabase;
   /** Milliseconds since the epoch (tests move it). */
   clock?: () => number;
+  /** Console session lifetimes (default: 30 min idle, 12 h absolute). */
+  consoleSessions?: SessionLifetimes;
+  /** The console's built files (default: read once from @spoor/console). */
+  consoleAssets?: ConsoleAssets;
 }
 
 /** A running server. */
@@ -104,10 +111,22 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
       maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
       listLimit: options.listLimit ?? 1000,
     });
+    const web = createConsoleHandler({
+      checkAuth,
+      credentials,
+      clock,
+      logger,
+      assets: options.consoleAssets ?? loadConsoleAssets(),
+      secure: config.tls !== undefined || /^https:/i.test(config.public_url ?? ""),
+      lifetimes: options.consoleSessions ?? {},
+    });
     const handler: Parameters<typeof createHttpServer>[1] = (request, response) => {
       const started = performance.now();
       const remote = request.socket.remoteAddress;
-      void handleRequest({ ...context, checkAuth }, request, response).then((outcome) => {
+      const answered = web.handles(request)
+        ? web.handle(request, response)
+        : handleRequest({ ...context, authenticate: web.authenticate }, request, response);
+      void answered.then((outcome) => {
         const fields = {
           method: request.method,
           path: (request.url ?? "").split("?")[0]!.slice(0, 200),

@@ -188,7 +188,7 @@ describe("other junk", () => {
     const { server } = await serverWithClient();
     const answers = [];
     for (const [method, path] of [
-      ["GET", "/"],
+      ["GET", "/nothing-here"],
       ["GET", "/api/reports/1"],
       ["GET", "/api/constructor"],
       ["GET", "/api/__proto__"],

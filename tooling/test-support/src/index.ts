@@ -1,5 +1,6 @@
 export { TAKEOVER_ALERT } from "./alert-samples.js";
 export { type CheckoutRun, planCheckoutRun } from "./checkout-run.js";
+export { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumLaunchOptions } from "./chromium-options.js";
 export { type Cleanup, CleanupStack } from "./cleanup-stack.js";
 export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
 export { type CpanelLog, type CpanelRoot, makeCpanelRoot } from "./cpanel-root.js";

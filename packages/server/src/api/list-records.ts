@@ -24,8 +24,8 @@ export const listReports: Handler = (context, request) => {
 };
 
 /**
- * `GET /api/mailbox_events` with `mailbox_events[host]`, `mailbox_events[class]` (a class or
- * `none`), paging `offset`/`records` (≤ 1000, default the list limit) → `{"mailbox_events":
+ * `GET /api/mailbox_events` with `mailbox_events[host]`, `mailbox_events[mailbox_address]`,
+ * `mailbox_events[class]` (a class or `none`), paging `offset`/`records` (≤ 1000, default the list limit) → `{"mailbox_events":
  * […],"more_records":bool}` newest first.
  */
 export const listMailboxEvents: Handler = (context, request) => {
@@ -34,6 +34,7 @@ export const listMailboxEvents: Handler = (context, request) => {
   const eventClass = choiceParameter(query, "mailbox_events[class]", [...EVENT_CLASSES, "none"]);
   const { events, more } = context.events.list({
     host,
+    mailboxAddress: query.get("mailbox_events[mailbox_address]"),
     eventClass,
     hostsGlob: request.principal.hosts,
     offset: integerParameter(query, "offset", 0, Number.MAX_SAFE_INTEGER, 0)!,

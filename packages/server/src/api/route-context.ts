@@ -22,6 +22,8 @@ export interface RouteContext {
   setAlertState(id: number, state: AlertState): unknown;
   assessEvent(id: number, eventClass: EventClass | null): MailboxEventJson | undefined;
   recordHeartbeat(host: string, body: import("../store/heartbeat-store.js").Heartbeat): void;
+  /** Every host's last report and heartbeat (`GET /api/hosts`). */
+  hosts(): { now: number; hosts: import("./list-hosts.js").HostJson[] };
   logger: ServerLogger;
   maxBodyBytes: number;
   /** Most records a list returns by default. */

@@ -1,4 +1,6 @@
 import { getAlert, listAlerts, patchAlert, patchMailboxEvent } from "./alerts.js";
+import { getMailboxEvent } from "./get-mailbox-event.js";
+import { listHosts } from "./list-hosts.js";
 import { listMailboxEvents, listReports } from "./list-records.js";
 import { postHeartbeat } from "./post-heartbeat.js";
 import { postReport } from "./post-report.js";
@@ -9,8 +11,9 @@ export const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>>
   "/api/reports": { POST: postReport, GET: listReports },
   "/api/heartbeats": { POST: postHeartbeat },
   "/api/mailbox_events": { GET: listMailboxEvents },
-  "/api/mailbox_events/:id": { PATCH: patchMailboxEvent },
+  "/api/mailbox_events/:id": { GET: getMailboxEvent, PATCH: patchMailboxEvent },
   "/api/alerts": { GET: listAlerts },
+  "/api/hosts": { GET: listHosts },
   "/api/alerts/:id": { GET: getAlert, PATCH: patchAlert },
   "/api/stats": {
     GET: (context) => ({ status: 200, body: context.reports.stats() }),

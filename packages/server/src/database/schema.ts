@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS alerts (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS alerts_by_key ON alerts (rule, alert_key, anchor_first);
+CREATE INDEX IF NOT EXISTS alerts_by_state ON alerts (state, id);
 CREATE TABLE IF NOT EXISTS alert_events (
   alert_id INTEGER NOT NULL REFERENCES alerts(id),
   event_id INTEGER NOT NULL REFERENCES mailbox_events(id),

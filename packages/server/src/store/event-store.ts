@@ -17,6 +17,7 @@ export type NewMailboxEvent = Omit<MailboxEvent, "id" | "event_time"> & {
 /** Filters of `GET /api/mailbox_events`. */
 export interface EventFilter {
   host?: string;
+  mailboxAddress?: string;
   /** `none` lists the unassessed events. */
   eventClass?: EventClass | "none";
   /** The caller's hosts glob, or null for all hosts. */
@@ -108,6 +109,10 @@ export function createEventStore(db: Database.Database): EventStore {
       if (filter.host !== undefined) {
         where.push("e.host = ?");
         parameters.push(filter.host);
+      }
+      if (filter.mailboxAddress !== undefined) {
+        where.push("e.mailbox_address = ?");
+        parameters.push(filter.mailboxAddress);
       }
       if (filter.hostsGlob !== null) {
         where.push("host_glob(?, e.host)");

@@ -1,0 +1,4 @@
+/** The console's built assets are missing or unreadable (the package was not built). */
+export class ConsoleAssetsError extends Error {
+  override readonly name = "ConsoleAssetsError";
+}
