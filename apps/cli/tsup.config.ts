@@ -4,6 +4,7 @@ import type { Options } from "tsup";
 const config: Options | Options[] = definePackageConfig({
   index: "src/index.ts",
   commands: "src/commands.ts",
+  "hooks/command-not-found": "src/hooks/command-not-found.ts",
 });
 
 export default config;

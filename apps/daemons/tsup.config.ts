@@ -8,10 +8,7 @@ import type { Options } from "tsup";
 // on spoor-agent; see README "Footprint"). tune-v8 stays a tiny entry of its own: the bins
 // import it first.
 const config: Options[] = [
-  definePackageConfig(
-    { index: "src/index.ts", "launch-settings": "src/launch-settings.ts" },
-    { clean: false },
-  ),
+  definePackageConfig({ index: "src/index.ts" }, { clean: false }),
   definePackageConfig(
     {
       agent: "src/agent.ts",

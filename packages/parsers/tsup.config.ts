@@ -7,5 +7,6 @@ const config: Options | Options[] = definePackageConfig({
   error: "src/error.ts",
   login: "src/login.ts",
   session: "src/session.ts",
+  events: "src/events.ts",
 });
 export default config;

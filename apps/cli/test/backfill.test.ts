@@ -50,7 +50,7 @@ describe("spoor backfill", () => {
     expect(result).toEqual({
       code: 0,
       stderr: "",
-      stdout: `${archive}: scanned ${lineCount} lines, spooled 3 entries into ${root.parsedPath} (entries already queued are not duplicated)\n`,
+      stdout: `${archive}: scanned ${lineCount} lines; 3 entries added, 0 already spooled in ${root.parsedPath}\n`,
     });
     const files = await spooled();
     const withoutIds = files.map(({ entry: { id: _, ...rest } }) => rest);
@@ -64,11 +64,77 @@ describe("spoor backfill", () => {
     expect(new Set(ids).size).toBe(3);
   });
 
-  it("adds nothing when run again on the same archive", async () => {
+  it("adds nothing when run again on the same archive, and says so", async () => {
     const before = await spooled();
     const result = await runCli(["backfill", "access", archive, "--root", root.root]);
-    expect(result.code).toBe(0);
+    expect(result).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: `${archive}: scanned ${lineCount} lines; 0 entries added, 3 already spooled in ${root.parsedPath}\n`,
+    });
     expect(await spooled()).toEqual(before);
+  });
+
+  it("takes several files and quoted patterns in one call, with a total", async () => {
+    const other = await makeTempRoot();
+    const dir = join(other.root, "archive");
+    await mkdir(dir);
+    await writeFile(join(dir, "access_log-01-2024"), `${A1.line}\n`);
+    await writeFile(join(dir, "access_log-02-2024"), `${R1.line}\nnoise\n`);
+    await writeFile(join(dir, "error_log-01-2024"), `${A1.line}\n`);
+    try {
+      const args = ["backfill", "access", join(dir, "access_log-0?-2024"), archive];
+      const result = await runCli([...args, "--config", other.configPath]);
+      expect(result).toEqual({
+        code: 0,
+        stderr: "",
+        stdout: [
+          `${join(dir, "access_log-01-2024")}: scanned 1 line; 1 entry added, 0 already spooled in ${other.parsedPath}`,
+          `${join(dir, "access_log-02-2024")}: scanned 2 lines; 1 entry added, 0 already spooled in ${other.parsedPath}`,
+          `${archive}: scanned ${lineCount} lines; 3 entries added, 0 already spooled in ${other.parsedPath}`,
+          "3 files: 5 entries added, 0 already spooled",
+          "",
+        ].join("\n"),
+      });
+      const none = await runCli([
+        "backfill",
+        "access",
+        join(dir, "nothing-*"),
+        "--config",
+        other.configPath,
+      ]);
+      expect(none).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `Error: no file matches ${join(dir, "nothing-*")}\n`,
+      });
+    } finally {
+      await other.remove();
+    }
+  });
+
+  it("says when a file holds no line of TYPE at all, and exits 1 with --strict", async () => {
+    const other = await makeTempRoot();
+    const accessFile = join(other.root, "access_log.1");
+    await writeFile(accessFile, `${A1.line}\n${R1.line}\n`);
+    try {
+      const args = ["backfill", "login", accessFile, "--config", other.configPath];
+      const warning = `Warning: no line of ${accessFile} is a line of a login log: is login the right TYPE?\n`;
+      const lenient = await runCli(args);
+      expect({ code: lenient.code, stderr: lenient.stderr }).toEqual({ code: 0, stderr: warning });
+      expect(lenient.stdout).toContain("0 entries added");
+      expect(await runCli([...args, "--strict"])).toEqual({
+        code: 1,
+        stdout: lenient.stdout,
+        stderr: warning,
+      });
+      expect(
+        (await runCli(["backfill", "access", accessFile, "--strict", "--config", other.configPath]))
+          .code,
+      ).toBe(0);
+    } finally {
+      await other.remove();
+    }
   });
 
   it("reads a plain (not compressed) rotated file too", async () => {
@@ -80,7 +146,7 @@ describe("spoor backfill", () => {
       expect(result).toEqual({
         code: 0,
         stderr: "",
-        stdout: `${plain}: scanned 1 lines, spooled 1 entries into ${other.parsedPath} (entries already queued are not duplicated)\n`,
+        stdout: `${plain}: scanned 1 line; 1 entry added, 0 already spooled in ${other.parsedPath}\n`,
       });
     } finally {
       await other.remove();

@@ -1,4 +1,4 @@
-import { chmod, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
@@ -26,6 +26,19 @@ describe("user-fixable errors: message and fix, exit 1, no stack", () => {
       ["spool", "list"],
       ["backfill", "access", root.configPath],
     ]) {
+      expect(await runCli([...command, "--root", root.root])).toEqual(expected);
+    }
+  });
+
+  it("a misspelt key, naming the key that was meant", async () => {
+    const text = await readFile(root.configPath, "utf8");
+    await writeFile(root.configPath, text.replace("transmission:", "transmision:"));
+    const expected = {
+      code: 1,
+      stdout: "",
+      stderr: `Error: transmision: unknown key in ${root.configPath}; did you mean transmission? (known keys at the top level: followers, transmission, application)\nFix: rename "transmision" to "transmission" in ${root.configPath}\n`,
+    };
+    for (const command of [["agent"], ["transmit", "--once"], ["report", "list"]]) {
       expect(await runCli([...command, "--root", root.root])).toEqual(expected);
     }
   });

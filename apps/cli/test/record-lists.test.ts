@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type ApiClient, createApiClient, type FormattedEntry } from "@spoor/api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAnalystServer } from "./helpers/analyst-server.js";
 import { type RunningReceiver, startReceiver } from "./helpers/receiver.js";
 import { runCli, runNode } from "./helpers/run-cli.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
@@ -78,19 +79,21 @@ afterAll(async () => {
   await root?.remove();
 });
 
+// The receiver keeps no forward recipient or class: those columns stay empty here (the
+// server fills them: see the test with its answers below).
 const REPORTS_CSV = [
-  'id,"event time",host,"event type","mailbox address"',
-  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp',
-  '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test',
-  '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co',
+  'id,"event time",host,"event type","mailbox address","forward recipient"',
+  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,',
+  '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,',
+  '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,',
   "",
 ].join("\n");
 
 const EVENTS_CSV = [
-  'id,"event time",host,"event type","mailbox address",ip',
-  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,10.0.0.2',
-  '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,2001:db8::1',
-  '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,10.10.10.10',
+  'id,"event time",host,"event type","mailbox address",ip,"forward recipient",class',
+  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,10.0.0.2,,',
+  '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,2001:db8::1,,',
+  '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,10.10.10.10,,',
   "",
 ].join("\n");
 
@@ -126,8 +129,8 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        "id  event time                 host      event type                mailbox address",
-        "--  -------------------------  --------  ------------------------  ------------------------",
+        "id  event time                 host      event type                mailbox address           forward recipient",
+        "--  -------------------------  --------  ------------------------  ------------------------  -----------------",
         "3   2019-04-18 15:06:40 +0000  cp1.test  forward_removed           名前@example.jp",
         "2   2019-04-17 14:59:10 +0000  cp1.test  forward_added_partial_ip  jörg.müller@exämple.test",
         "1   2019-04-18 11:48:30 +0000  cp1.test  login                     rory@blah.capefox.co",
@@ -160,14 +163,29 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
     );
   });
 
-  it("asks about this machine's hostname without --host", async () => {
+  it("asks about this machine's hostname without --host; an empty list says so on stderr", async () => {
     const result = await runCli(["report", "list", "--root", root.root]);
     expect(result).toEqual({
       code: 0,
-      stdout: 'id,"event time",host,"event type","mailbox address"\n',
-      stderr: "",
+      stdout: 'id,"event time",host,"event type","mailbox address","forward recipient"\n',
+      stderr: `no reports for host ${hostname()}\n`,
     });
     expect(hostname()).not.toBe(HOST);
+    const json = await runCli([
+      "mailbox-event",
+      "list",
+      "--root",
+      root.root,
+      "--host",
+      "nobody.test",
+      "--output",
+      "json",
+    ]);
+    expect(json).toEqual({
+      code: 0,
+      stdout: "[]\n",
+      stderr: "no mailbox events for host nobody.test\n",
+    });
   });
 
   it("asks about transmission.reporter when the configuration names one", async () => {
@@ -242,4 +260,55 @@ async function unreachableRoot(): Promise<TempRoot> {
 }
 afterAll(async () => {
   for (const made of roots) await made.remove();
+});
+
+describe("spoor mailbox-event list against a spoor server's answer", () => {
+  it("shows the forward recipient and the class after the original's columns, with --api-identifier", async () => {
+    const analyst: [string, string] = ["abuse-desk", "An4lyst-s3cret"];
+    const server = await startAnalystServer({
+      analyst,
+      reporter: ["cp1", "x"],
+      alerts: [],
+      mailboxEvents: [
+        {
+          id: 12,
+          event_time: 1764765640,
+          host: HOST,
+          type: "forward_added",
+          mailbox_address: "alice@example.com",
+          ip_actor: { ip_address: "203.0.113.77", network: "203.0.113.0/24", asn: 64500 },
+          forward_recipient: "attacker@evil.example",
+          class: "probably_malicious",
+          alert_ids: [42],
+        },
+      ],
+    });
+    try {
+      const result = await runCli(
+        [
+          "mailbox-event",
+          "list",
+          "--root",
+          root.root,
+          "--host",
+          HOST,
+          "--api-host",
+          server.url,
+          "--api-identifier",
+          analyst[0],
+        ],
+        { env: { SPOOR_API_SECRET: analyst[1] } },
+      );
+      expect(result).toEqual({
+        code: 0,
+        stdout:
+          'id,"event time",host,"event type","mailbox address",ip,"forward recipient",class\n' +
+          '12,"2025-12-03 12:40:40 +0000",cp1.test,forward_added,alice@example.com,203.0.113.77,attacker@evil.example,probably_malicious\n',
+        stderr: "",
+      });
+      expect(server.paths).toEqual(["/api/mailbox_events?mailbox_events%5Bhost%5D=cp1.test"]);
+    } finally {
+      await server.close();
+    }
+  });
 });

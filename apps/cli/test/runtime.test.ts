@@ -110,6 +110,54 @@ describe("spoor follow / transmit / agent", () => {
     }
   });
 
+  it("transmit --once exits non-zero, promptly, when the API is down or refuses the credentials", async () => {
+    const entry = (n: number) => ({
+      id: `aaaabbbbccccddddeeeeffff0000${String(n).padStart(4, "0")}`,
+      type: "login",
+      event: "login",
+      log_time: 1537372956 + n,
+      ip: "10.10.10.10",
+      credential: "once@pass.test",
+      status: "success",
+      scope: "webmaild",
+      context: "mailbox",
+    });
+    // Nothing listens on port 9 of the loopback: connections are refused.
+    const down = await makeTempRoot({ host: "http://127.0.0.1:9", credentials });
+    const wrong = await makeTempRoot({
+      host: receiver.url,
+      credentials: { api_identifier: ID, api_secret: "not-the-secret" },
+    });
+    try {
+      await spoolOf(down.root).write([entry(1), entry(2), entry(3)]);
+      const started = Date.now();
+      const result = await runCli(["transmit", "--once", "--root", down.root]);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(result.code).toBe(1);
+      const logs = result.stderr
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logs.find((line) => line.level === "error")).toMatchObject({
+        msg: "not every queued entry was delivered",
+        delivered: 0,
+        refused: 0,
+        stillQueued: 3,
+      });
+      expect((await spoolOf(down.root).list()).length).toBe(3);
+
+      await spoolOf(wrong.root).write([entry(4)]);
+      const refused = await runCli(["transmit", "--once", "--root", wrong.root]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('"refused":1');
+      expect(refused.stderr).not.toContain("not-the-secret");
+      expect((await spoolOf(wrong.root).listFailed()).length).toBe(1);
+    } finally {
+      await down.remove();
+      await wrong.remove();
+    }
+  });
+
   it("agent follows and transmits in one process until SIGTERM", async () => {
     const { root, log } = await rootWithLoginLog();
     const agent = spawnCli(["agent", "--root", root.root]);

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { lstat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { resolveDefaults } from "@spoor/config";
@@ -68,16 +68,18 @@ describe("spoor spool … (the @spoor/plugin-spool plugin through the CLI)", () 
     expect(plugins.stdout).toMatch(/@spoor\/plugin-spool 0\.1\.0 \(core\)/);
   });
 
-  it("lists the queue as a table and as JSON", async () => {
+  it("lists the queue as a table and as JSON, with each queued file's size", async () => {
+    const size = (await lstat(join(root.parsedPath, loginName))).size;
     expect(await spoor("spool", "list")).toEqual({
       code: 0,
       stderr: "",
-      stdout: `NAME${" ".repeat(loginName.length - 2)}TYPE   TIME                       SIZE\n${loginName}  login  2018-09-19 16:02:36 +0000  -\n`,
+      stdout: `NAME${" ".repeat(loginName.length - 2)}TYPE   TIME                       SIZE\n${loginName}  login  2018-09-19 16:02:36 +0000  ${size}\n`,
     });
     const json = await spoor("spool", "list", "--output", "json");
     expect(JSON.parse(json.stdout)).toEqual([
-      { name: loginName, type: "login", unixSeconds: 1537372956 },
+      { name: loginName, type: "login", unixSeconds: 1537372956, size },
     ]);
+    expect(size).toBeGreaterThan(100);
   });
 
   it("lists failed entries with their reason", async () => {

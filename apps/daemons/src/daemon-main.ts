@@ -1,5 +1,11 @@
 import { parseArgs } from "node:util";
-import { createLogger, type Logger, parseLogLevel, runUntilSignalled } from "@spoor/agent";
+import {
+  createLogger,
+  type Logger,
+  logIgnoredKeys,
+  parseLogLevel,
+  runUntilSignalled,
+} from "@spoor/agent";
 import { loadConfig, type SpoorConfig } from "@spoor/config";
 import { startHeapTrim } from "./heap-trim.js";
 
@@ -50,6 +56,7 @@ export async function daemonMain(
     await runUntilSignalled(
       async (signal) => {
         const config = await loadConfig({ path: values.config, root: values.root });
+        logIgnoredKeys(config, logger);
         await body({ config, logger, signal });
       },
       { logger, timeoutMs: 5000 },

@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { DAEMON_V8_FLAGS } from "@spoor/agent/launch";
 import { describe, expect, it } from "vitest";
-import { DAEMON_V8_FLAGS } from "../src/daemon-v8-flags.js";
 import { binPath } from "./helpers/daemon-process.js";
 
 const run = promisify(execFile);

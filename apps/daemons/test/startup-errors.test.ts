@@ -1,7 +1,8 @@
-import { chmod, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDaemon } from "./helpers/daemon-process.js";
 import { makeSpoorRoot, type SpoorRoot } from "./helpers/spoor-root.js";
+import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -66,6 +67,57 @@ describe("daemon start-up errors", () => {
         daemon: "spoor-login-follower",
         error: "FollowerNotConfiguredError",
         exitCode: 78,
+      },
+    ]);
+  });
+
+  it("exits 78 for a misspelt key, naming it and the key that was meant", async () => {
+    const env = await root();
+    const text = await readFile(env.configPath, "utf8");
+    await writeFile(env.configPath, text.replace("followers:", "folowers:"), { mode: 0o600 });
+    const daemon = startDaemon("spoor-agent", ["--root", env.root]);
+    expect(await daemon.exited).toEqual({ code: 78, signal: null });
+    expect(withoutTime(daemon.logLines())).toEqual([
+      {
+        level: "error",
+        msg: `folowers: unknown key in ${env.configPath}; did you mean followers? (known keys at the top level: followers, transmission, application) Fix: rename "folowers" to "followers" in ${env.configPath}`,
+        daemon: "spoor-agent",
+        error: "ConfigError",
+        exitCode: 78,
+      },
+    ]);
+  });
+
+  it("accepts the original's maxinterval, debug and transformer with one info line", async () => {
+    const env = await root();
+    const text = await readFile(env.configPath, "utf8");
+    const original = text.replace(
+      /^( {4})name: (.*)$/m,
+      "$1debug: 1\n$1maxinterval: 10\n$1name: $2\n$1transformer: bin/login_log_transformer.pl",
+    );
+    expect(original).toContain("maxinterval: 10");
+    await writeFile(env.configPath, original, { mode: 0o600 });
+    const daemon = startDaemon("spoor-access-follower", ["--root", env.root]);
+    cleanups.push(async () => {
+      if (daemon.child.exitCode === null) daemon.child.kill("SIGKILL");
+    });
+    await waitFor("the follower started", () =>
+      daemon.logLines().some((line) => line.msg === "log started"),
+    );
+    daemon.child.kill("SIGTERM");
+    expect(await daemon.exited).toEqual({ code: 0, signal: null });
+    const notes = daemon.logLines().filter((line) => String(line.msg).startsWith("ignoring"));
+    expect(withoutTime(notes)).toEqual([
+      {
+        level: "info",
+        msg: "ignoring keys of the original spoor that have no effect here",
+        daemon: "spoor-access-follower",
+        path: env.configPath,
+        keys: [
+          "followers.access.debug",
+          "followers.access.maxinterval",
+          "followers.access.transformer",
+        ],
       },
     ]);
   });

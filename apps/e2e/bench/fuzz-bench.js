@@ -3,7 +3,7 @@
 // FUZZ_RUNS is the number of inputs per parser target; the slower targets get a fraction
 // (listed in the output). Prints inputs/s per target and the total, and every failed property
 // with its shrunk counterexample (exit 1 for a failure only with FUZZ_STRICT=1).
-import { fileURLToPath } from "node:url";
+import { hookScriptPath } from "@spoor/cpanel-hook";
 import { decodeLine, HOOK_EVENTS } from "@spoor/parsers";
 import fc from "fast-check";
 import { checkNoForgery, outsiderText } from "../fuzz/forgery-targets.js";
@@ -15,9 +15,7 @@ import { CORPUS_DIR, LOG_TYPES, seedLines } from "../fuzz/seeds.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-const HOOK_BUNDLE = fileURLToPath(
-  new URL("../../../packages/cpanel-hook/dist/hook.js", import.meta.url),
-);
+const HOOK_BUNDLE = hookScriptPath();
 const EXTRA_EVENTS = ["login", ...HOOK_EVENTS];
 
 /** @type {Array<{ target: string; inputs: number; seconds: number; failure?: string }>} */

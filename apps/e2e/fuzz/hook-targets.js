@@ -8,21 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { runHook } from "@spoor/cpanel-hook";
+import { HOOK_EVENTS } from "@spoor/parsers";
 
 /** Every hook event kind, opted in so that as many payloads as possible reach the spool. */
-const ALL_KINDS = [
-  "forward_removed_recipient",
-  "domain_forward_added",
-  "domain_forward_removed",
-  "filter_stored",
-  "filter_deleted",
-  "mailbox_password_changed",
-  "mailbox_created",
-  "mailbox_deleted",
-  "autoresponder_added",
-  "autoresponder_deleted",
-  "default_address_set",
-];
+const ALL_KINDS = HOOK_EVENTS.filter((kind) => kind !== "forward_added_partial_recipient");
 const DIAGNOSTIC = "spoor-cpanel-hook: ";
 const SPOOL_NAME = /^error\.\d+\.\d{7}\.json$/;
 

@@ -39,7 +39,7 @@ describe("the cPanel hook end to end", () => {
     const lines = fallback.stderr.split("\n").filter((line) => line !== "");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^spoor-cpanel-hook: spool not written \(.+\); event passed through error_log$/,
+      /^spoor-cpanel-hook: spool not written as uid \d+: [A-Za-z]+: .+ \| event passed through error_log$/,
     );
     expect(lines[1]).toMatch(
       /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] info \[spoor_forward_added\] \{/,

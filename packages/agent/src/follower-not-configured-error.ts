@@ -1,4 +1,4 @@
-import { UserFacingError } from "@spoor/config";
+import { UserFacingError } from "@spoor/errors";
 
 /** `spoor follow TYPE` (or its daemon) for a log the configuration does not name. */
 export class FollowerNotConfiguredError extends UserFacingError {

@@ -7,6 +7,7 @@ import {
   type LineBatch,
 } from "@spoor/follower";
 import type { SpoolStore } from "@spoor/spool";
+import type { AgentActivity } from "./agent-activity.js";
 import { batchEntries } from "./batch-entries.js";
 import { FollowerNotConfiguredError } from "./follower-not-configured-error.js";
 import type { Logger } from "./logger.js";
@@ -25,6 +26,8 @@ export interface FollowerPipelineOptions {
   summaryIntervalMs?: number;
   /** Retry pacing while the spool is full (defaults 100 ms → 1 s). */
   backpressure?: BackpressureOptions;
+  /** Where the agent's reporters learn the counts and the position (`runAgent`). */
+  activity?: AgentActivity;
   /** Follower tuning (defaults: the follower's). */
   follow?: Pick<FollowerOptions, "safetyPollMs" | "rotationGraceMs" | "maxLineBytes">;
 }
@@ -54,7 +57,10 @@ export async function runFollowerPipeline(options: FollowerPipelineOptions): Pro
     name: type,
     checkpoints: createCheckpointStore(config.application.state_path),
     ...options.follow,
-    onNotice: (notice) => logNotice(logger, notice),
+    onNotice: (notice) => {
+      logNotice(logger, notice);
+      noteActivity(options.activity, type, notice);
+    },
   });
   const stop = (): void => void tail.close();
   signal.addEventListener("abort", stop, { once: true });
@@ -64,6 +70,7 @@ export async function runFollowerPipeline(options: FollowerPipelineOptions): Pro
     snapshot: () => (type === "session" ? { ...counts, ...sessionLogins } : { ...counts }),
     intervalMs: options.summaryIntervalMs,
   });
+  options.activity?.following(type, follower.name);
   logger.info("following", { path: follower.name });
   try {
     for await (const batch of tail) {
@@ -82,6 +89,13 @@ export async function runFollowerPipeline(options: FollowerPipelineOptions): Pro
       if (!written) break;
       await tail.commit(batch);
       count(counts, batch, found.linesScanned, found.entries.length);
+      options.activity?.read(
+        type,
+        found.linesScanned,
+        found.entries.length,
+        batch.path,
+        batch.checkpoint.offset,
+      );
       sessionLogins.leftToLoginLog += found.rejected;
       if (signal.aborted) break;
     }
@@ -107,6 +121,20 @@ function logNotice(logger: Logger, { kind, ...fields }: FollowerNotice): void {
   if (kind === "long-lines-skipped") logger.debug(msg, fields);
   else if (WARN_NOTICES.has(kind)) logger.warn(msg, fields);
   else logger.info(msg, fields);
+}
+
+function noteActivity(
+  activity: AgentActivity | undefined,
+  type: string,
+  notice: FollowerNotice,
+): void {
+  if (activity === undefined) return;
+  if (notice.kind === "missing") activity.missing(type, true);
+  else if (notice.kind === "appeared") activity.missing(type, false);
+  else if (notice.kind === "started") {
+    activity.missing(type, false);
+    activity.read(type, 0, 0, notice.path, notice.offset);
+  }
 }
 
 async function loginsGoToLoginLog(setting: LoginLoggingSetting | undefined): Promise<boolean> {

@@ -1,4 +1,6 @@
 import type { LogType, SpoorConfig } from "@spoor/config";
+import { type ActivityIntervals, startActivityReporter } from "./activity-reporter.js";
+import { createAgentActivity } from "./agent-activity.js";
 import { createServices } from "./create-services.js";
 import { runFollowerPipeline } from "./follower-pipeline.js";
 import type { Logger } from "./logger.js";
@@ -9,6 +11,8 @@ export interface AgentOptions {
   config: SpoorConfig;
   logger: Logger;
   signal: AbortSignal;
+  /** The activity line, warnings and status file's intervals (defaults: one minute, 5 s, …). */
+  activity?: ActivityIntervals;
 }
 
 /**
@@ -26,7 +30,15 @@ export async function runAgent(options: AgentOptions): Promise<void> {
   if (options.signal.aborted) stop.abort();
   const types = Object.keys(config.followers) as LogType[];
   logger.info("agent starting", { followers: types, reporter: services.reporter });
-  const guard = async (part: Promise<void>): Promise<void> => {
+  const activity = createAgentActivity();
+  const reporter = startActivityReporter({
+    ...options.activity,
+    activity,
+    logger,
+    spool: services.spool,
+    stateDirectory: config.application.state_path,
+  });
+  const guard = async (part: Promise<unknown>): Promise<void> => {
     try {
       await part;
     } catch (error) {
@@ -38,7 +50,14 @@ export async function runAgent(options: AgentOptions): Promise<void> {
     const parts = [
       ...types.map((type) =>
         guard(
-          runFollowerPipeline({ type, config, spool: services.spool, logger, signal: stop.signal }),
+          runFollowerPipeline({
+            type,
+            config,
+            spool: services.spool,
+            logger,
+            signal: stop.signal,
+            activity,
+          }),
         ),
       ),
       guard(
@@ -49,6 +68,7 @@ export async function runAgent(options: AgentOptions): Promise<void> {
           logger,
           signal: stop.signal,
           reporter: services.reporter,
+          activity,
         }),
       ),
     ];
@@ -57,6 +77,7 @@ export async function runAgent(options: AgentOptions): Promise<void> {
     if (failure !== undefined) throw failure.reason;
   } finally {
     options.signal.removeEventListener("abort", forward);
+    await reporter.stop();
     services.close();
   }
   logger.info("agent stopped");

@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
+import { ApiClientConfigError } from "@spoor/api-client";
 import { ConfigError } from "@spoor/config";
+import { CheckpointError } from "@spoor/follower";
 import { describe, expect, it } from "vitest";
 import { captureLogger } from "../test/helpers/capture-logger.js";
 import { waitFor } from "../test/helpers/wait-for.js";
@@ -23,7 +25,7 @@ describe("runUntilSignalled", () => {
     const done = runUntilSignalled(
       (signal) => {
         seen = signal;
-        return new Promise((resolve) => signal.addEventListener("abort", () => resolve()));
+        return new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve()));
       },
       { logger: captured.logger, host },
     );
@@ -86,6 +88,42 @@ describe("runUntilSignalled", () => {
         exitCode: 78,
       },
     ]);
+  });
+
+  it("exits 78 for the other packages' user-fixable errors too, with the same one line", async () => {
+    const errors = [
+      new ApiClientConfigError("host", "the API host must use https, not ftp:", "use https"),
+      new CheckpointError("/var/lib/spoor/state/a.checkpoint.json", "bad-json", "remove it"),
+    ];
+    const messages = [];
+    for (const error of errors) {
+      const host = new FakeProcess();
+      const captured = captureLogger();
+      await runUntilSignalled(
+        async () => {
+          throw error;
+        },
+        { logger: captured.logger, host },
+      );
+      expect(host.codes).toEqual([78]);
+      messages.push(...captured.messages());
+    }
+    expect(messages).toEqual([
+      "the API host must use https, not ftp: Fix: use https",
+      "checkpoint /var/lib/spoor/state/a.checkpoint.json: bad json Fix: remove it",
+    ]);
+  });
+
+  it("does not take an error that merely has a `fix` field for a user-fixable one", async () => {
+    const host = new FakeProcess();
+    const captured = captureLogger();
+    await runUntilSignalled(
+      async () => {
+        throw Object.assign(new Error("odd"), { fix: "nothing" });
+      },
+      { logger: captured.logger, host },
+    );
+    expect(host.codes).toEqual([1]);
   });
 
   it("exits 1 with name and message (no stack) for any other error", async () => {

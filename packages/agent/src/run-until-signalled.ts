@@ -1,6 +1,6 @@
+import { describeError } from "@spoor/errors";
 import { ExitCode } from "./exit-codes.js";
 import type { Logger } from "./logger.js";
-import { userFacingMessage } from "./user-facing-message.js";
 
 /** The parts of `process` that {@link runUntilSignalled} uses (a stand-in in tests). */
 export interface SignalHost {
@@ -20,14 +20,16 @@ export interface RunUntilSignalledOptions {
 
 /**
  * The one bounded shutdown path of every spoor process. Starts `run(signal)`; SIGTERM or
- * SIGINT aborts `signal`. When `run` resolves the process exits 0. A second signal, or
+ * SIGINT aborts `signal`. When `run` resolves the process exits 0 (or with the number `run`
+ * resolved with). A second signal, or
  * `timeoutMs` passing after the first, forces exit 1 with a log line. When `run` rejects:
- * a user-fixable error (`UserFacingError` of `@spoor/config`, or any error with a `fix`) logs
- * its message and fix and exits 78 (EX_CONFIG, no point restarting); anything else logs name and message (no stack) and exits 1.
+ * a user-fixable error (`describeError` of @spoor/errors says "user": a `UserFacingError`
+ * from any bundled copy) logs its message and fix and exits 78 (EX_CONFIG, no point
+ * restarting); anything else logs name and message (no stack) and exits 1.
  * Resolves after `host.exit` was called (which, for the real process, never returns).
  */
 export async function runUntilSignalled(
-  run: (signal: AbortSignal) => Promise<void>,
+  run: (signal: AbortSignal) => Promise<unknown>,
   options: RunUntilSignalledOptions,
 ): Promise<void> {
   const host = options.host ?? process;
@@ -60,18 +62,18 @@ export async function runUntilSignalled(
   host.on("SIGTERM", onSignal);
   host.on("SIGINT", onSignal);
   try {
-    await run(controller.signal);
-    exit(ExitCode.ok);
+    const code = await run(controller.signal);
+    exit(typeof code === "number" ? code : ExitCode.ok);
   } catch (error) {
     exit(reportFailure(error, logger));
   }
 }
 
 function reportFailure(error: unknown, logger: Logger): number {
-  const message = userFacingMessage(error);
-  if (message !== undefined) {
-    logger.error(message, { error: (error as Error).name, exitCode: ExitCode.config });
-    return ExitCode.config;
+  const described = describeError(error, { exitCodes: { user: ExitCode.config } });
+  if (described.kind === "user") {
+    logger.error(described.line, { error: (error as Error).name, exitCode: described.exitCode });
+    return described.exitCode;
   }
   logger.error("stopped by an unexpected error", { error, exitCode: ExitCode.failure });
   return ExitCode.failure;

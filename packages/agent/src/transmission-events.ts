@@ -1,14 +1,11 @@
-/** The four event kinds the original transmitted; always enabled. */
-export const ORIGINAL_EVENTS: readonly string[] = [
-  "login",
-  "forward_added_partial_ip",
-  "forward_added_partial_recipient",
-  "forward_removed",
-];
+import { findEvent } from "@spoor/parsers";
 
-/** Whether entries of kind `event` are sent: the original four plus the opted-in ones. */
+/**
+ * Whether entries of kind `event` are sent: the original four (`spooledByDefault` in the
+ * event catalogue of `@spoor/parsers`) plus the opted-in ones. Never throws.
+ */
 export function isTransmissionEnabled(event: string, optIn: readonly string[]): boolean {
-  return ORIGINAL_EVENTS.includes(event) || optIn.includes(event);
+  return findEvent(event)?.spooledByDefault === true || optIn.includes(event);
 }
 
 /** The reason written beside an entry whose kind is not enabled. */

@@ -19,7 +19,7 @@ afterEach(async () => {
 interface Setup {
   env: TempRoot;
   spool: SpoolStore;
-  run(extra?: Partial<TransmitterOptions>): Promise<void>;
+  run(extra?: Partial<TransmitterOptions>): Promise<unknown>;
   captured: ReturnType<typeof captureLogger>;
 }
 

@@ -9,7 +9,8 @@ function refusal(options: Partial<Parameters<typeof createApiClient>[0]>) {
     createApiClient({ host: "https://spoor.capefox.co", credentials, ...options }).close();
   } catch (error) {
     if (!(error instanceof ApiClientConfigError)) throw error;
-    return { setting: error.setting, message: error.message, fix: error.fix };
+    expect(error.message).toBe(`${error.problem} Fix: ${error.fix}`);
+    return { setting: error.setting, message: error.problem, fix: error.fix };
   }
   return undefined;
 }

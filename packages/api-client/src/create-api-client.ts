@@ -1,14 +1,24 @@
 import { setMaxListeners } from "node:events";
 import nodeFetch from "node-fetch";
-import { ApiClientConfigError } from "./api-client-config-error.js";
+import type { Alert } from "./alert.js";
+import { type AlertQuery, alertsUrl } from "./alerts-url.js";
 import { type ApiCredentials, basicAuthorization } from "./basic-authorization.js";
+import { checkedEndpoint, checkedTimeout } from "./checked-options.js";
 import { classifyStatus } from "./classify-status.js";
+import type { RequestPurpose } from "./describe-status.js";
 import type { FetchFunction } from "./fetch-function.js";
 import type { FormattedEntry } from "./format-entry.js";
+import { type Heartbeat, heartbeatBody } from "./heartbeat.js";
 import { createKeepAliveAgents } from "./keep-alive-agents.js";
 import { listUrl, type RecordKind } from "./list-url.js";
+import { parseAlertsBody } from "./parse-alerts-body.js";
 import { parseListBody } from "./parse-list-body.js";
-import { type OutgoingRequest, performRequest, type Transport } from "./perform-request.js";
+import {
+  type OutgoingRequest,
+  performRequest,
+  type ReceivedResponse,
+  type Transport,
+} from "./perform-request.js";
 import type { MailboxEventRecord, ReportRecord } from "./records.js";
 import { createReportRequest, type ReportOptions, type ReportRequest } from "./report-request.js";
 import { resolveBaseUrl } from "./resolve-base-url.js";
@@ -20,6 +30,10 @@ export const REPORT_RESPONSE_LIMIT = 64 * 1024;
 export const ERROR_RESPONSE_LIMIT = 4 * 1024;
 /** Largest list body accepted. */
 export const LIST_RESPONSE_LIMIT = 1024 * 1024;
+/** Largest alerts body accepted (1000 alerts with their evidence lists). */
+export const ALERTS_RESPONSE_LIMIT = 8 * 1024 * 1024;
+/** Path of the heartbeat POST under the host (server.md §2). */
+export const HEARTBEAT_PATH = "/api/heartbeats";
 
 /** How to reach the Spoor API (from `transmission` in spoor.yml). */
 export interface ApiClientOptions {
@@ -37,7 +51,7 @@ export interface ApiClientOptions {
   userAgent?: string;
 }
 
-/** Options of the list calls. */
+/** Options of the list calls and the heartbeat. */
 export interface ListOptions {
   signal?: AbortSignal;
 }
@@ -58,32 +72,20 @@ export interface ApiClient {
   listReports(host: string, options?: ListOptions): Promise<ReportRecord[]>;
   /** `GET /api/mailbox_events?mailbox_events[host]=…` → the `mailbox_events` array. @throws ApiError */
   listMailboxEvents(host: string, options?: ListOptions): Promise<MailboxEventRecord[]>;
+  /**
+   * `POST /api/heartbeats` (spoor server only); resolves on 202 only, like a report.
+   * @throws ApiError as sendReport (a 404 says the API takes no heartbeats); TypeError for a
+   *   heartbeat `heartbeatBody` refuses.
+   */
+  postHeartbeat(heartbeat: Heartbeat, options?: ListOptions): Promise<void>;
+  /**
+   * `GET /api/alerts` with the query's filters → the alerts, newest first, each checked.
+   * @throws ApiError (`invalid-response` for an answer that breaks the contract; `http` 403
+   *   for a credential that is not an analyst's); RangeError for a bad query.
+   */
+  listAlerts(query?: AlertQuery, options?: ListOptions): Promise<Alert[]>;
   /** Aborts in-flight requests (they fail as `aborted`) and closes pooled connections. */
   close(): void;
-}
-
-function checkedTimeout(timeoutMs: number | undefined): number {
-  const value = timeoutMs ?? 30_000;
-  if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
-    throw new ApiClientConfigError(
-      "timeoutMs",
-      `the API timeout must be a whole number of milliseconds from 1 to 2147483647, not ${value}`,
-      "set transmission.timeout_ms to e.g. 30000",
-    );
-  }
-  return value;
-}
-
-function checkedEndpoint(endpoint: string | undefined): string {
-  const value = endpoint ?? "/api/reports";
-  if (!/^\/[^\s?#]*$/.test(value)) {
-    throw new ApiClientConfigError(
-      "reportEndpoint",
-      `the report endpoint must be a path starting with "/", not ${JSON.stringify(value)}`,
-      "set transmission.endpoints.report to /api/reports",
-    );
-  }
-  return value;
 }
 
 /**
@@ -114,47 +116,82 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     closed: closing.signal,
   };
 
-  async function list(kind: RecordKind, key: string, host: string, signal?: AbortSignal) {
-    const request: OutgoingRequest = {
-      method: "GET",
-      url: listUrl(baseUrl, kind, host),
-      headers: {
-        Accept: "application/json",
-        "HTTP-Accept": "application/json",
-        Authorization: authorization,
-        "User-Agent": settings.userAgent,
-      },
-    };
-    const ok = (status: number) => status >= 200 && status < 300;
+  const readHeaders = {
+    Accept: "application/json",
+    "HTTP-Accept": "application/json",
+    Authorization: authorization,
+    "User-Agent": settings.userAgent,
+  };
+  const ok = (status: number) => status >= 200 && status < 300;
+
+  async function get(
+    url: string,
+    purpose: RequestPurpose,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<{ request: OutgoingRequest; response: ReceivedResponse }> {
+    const request: OutgoingRequest = { method: "GET", url, headers: readHeaders };
     const response = await performRequest(
       transport,
       request,
-      (status) => (ok(status) ? LIST_RESPONSE_LIMIT : ERROR_RESPONSE_LIMIT),
+      (status) => (ok(status) ? limit : ERROR_RESPONSE_LIMIT),
       signal,
     );
-    if (!ok(response.status)) throw responseError(request, response, secrets);
-    return parseListBody(request, response, key);
+    if (!ok(response.status)) throw responseError(request, response, secrets, purpose);
+    return { request, response };
+  }
+
+  async function post(
+    request: OutgoingRequest,
+    purpose: RequestPurpose,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const response = await performRequest(
+      transport,
+      request,
+      (status) => (status === 202 ? REPORT_RESPONSE_LIMIT : ERROR_RESPONSE_LIMIT),
+      signal,
+    );
+    if (classifyStatus(response.status) !== "success") {
+      throw responseError(request, response, secrets, purpose);
+    }
+  }
+
+  async function list(kind: RecordKind, key: string, host: string, signal?: AbortSignal) {
+    const exchange = await get(listUrl(baseUrl, kind, host), "list", LIST_RESPONSE_LIMIT, signal);
+    return parseListBody(exchange.request, exchange.response, key);
   }
 
   return {
     baseUrl,
     async sendReport(entry, reportOptions) {
       const request = createReportRequest(settings, entry, reportOptions);
-      const response = await performRequest(
-        transport,
-        request,
-        (status) => (status === 202 ? REPORT_RESPONSE_LIMIT : ERROR_RESPONSE_LIMIT),
-        reportOptions.signal,
-      );
-      if (classifyStatus(response.status) !== "success") {
-        throw responseError(request, response, secrets);
-      }
+      await post(request, "report", reportOptions.signal);
     },
     buildReportRequest: (entry, reportOptions) =>
       createReportRequest(settings, entry, reportOptions),
     listReports: (host, listOptions) => list("report", "reports", host, listOptions?.signal),
     listMailboxEvents: (host, listOptions) =>
       list("mailbox_event", "mailbox_events", host, listOptions?.signal),
+    async postHeartbeat(heartbeat, heartbeatOptions) {
+      const request: OutgoingRequest = {
+        method: "POST",
+        url: `${baseUrl}${HEARTBEAT_PATH}`,
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          Authorization: authorization,
+          "User-Agent": settings.userAgent,
+        },
+        body: heartbeatBody(heartbeat),
+      };
+      await post(request, "heartbeat", heartbeatOptions?.signal);
+    },
+    async listAlerts(query, listOptions) {
+      const url = alertsUrl(baseUrl, query);
+      const exchange = await get(url, "alerts", ALERTS_RESPONSE_LIMIT, listOptions?.signal);
+      return parseAlertsBody(exchange.request, exchange.response);
+    },
     close() {
       closing.abort();
       agents.destroy();

@@ -1,3 +1,4 @@
+import { EVENT_CATALOGUE } from "@spoor/parsers/events";
 import { describe, expect, it } from "vitest";
 import { formatEntry } from "./format-entry.js";
 
@@ -186,20 +187,9 @@ describe("formatEntry: the hook's own kinds", () => {
     ]);
   });
 
-  it("formats every hook event name of design.md", () => {
-    const names = [
-      "forward_removed_recipient",
-      "domain_forward_added",
-      "domain_forward_removed",
-      "filter_stored",
-      "filter_deleted",
-      "mailbox_password_changed",
-      "mailbox_created",
-      "mailbox_deleted",
-      "autoresponder_added",
-      "autoresponder_deleted",
-      "default_address_set",
-    ];
+  it("has a wire format for every event of the catalogue in @spoor/parsers", () => {
+    const names = EVENT_CATALOGUE.map((spec) => spec.name);
+    expect(names).toHaveLength(15);
     const types = names.map((event) => formatEntry({ event, log_time: 5 }, HOST)?.type);
     expect(types).toStrictEqual(names);
   });

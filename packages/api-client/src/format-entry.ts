@@ -1,3 +1,5 @@
+import { HOOK_EVENTS } from "@spoor/parsers/events";
+
 /**
  * What `formatEntry` reads: a parsed or spooled entry (`ParsedEntry` of `@spoor/parsers`,
  * `SpoolEntry` of `@spoor/spool`, or a file written by the Perl original).
@@ -53,19 +55,8 @@ const HOOK: Layout = [
   ["context", "context"],
 ];
 
-const HOOK_EVENTS = [
-  "forward_removed_recipient",
-  "domain_forward_added",
-  "domain_forward_removed",
-  "filter_stored",
-  "filter_deleted",
-  "mailbox_password_changed",
-  "mailbox_created",
-  "mailbox_deleted",
-  "autoresponder_added",
-  "autoresponder_deleted",
-  "default_address_set",
-] as const;
+/** The hook's own kinds: every hook event but the original's forward addition. */
+const HOOK_KINDS = HOOK_EVENTS.filter((event) => event !== "forward_added_partial_recipient");
 
 const LAYOUTS: ReadonlyMap<string, Layout> = new Map<string, Layout>([
   ["login", WITH_IP],
@@ -89,7 +80,7 @@ const LAYOUTS: ReadonlyMap<string, Layout> = new Map<string, Layout>([
       ["context", "context"],
     ],
   ],
-  ...HOOK_EVENTS.map((event): [string, Layout] => [event, HOOK]),
+  ...HOOK_KINDS.map((event): [string, Layout] => [event, HOOK]),
 ]);
 
 function pick(entry: FormattableEntry, target: Target, sources: readonly string[]): unknown {

@@ -17,20 +17,21 @@ it("aligns report columns by terminal width, wide and combining characters inclu
       host: "cafe\u0301",
       type: "forward_removed",
       mailbox_address: "x@y.z",
+      forward_recipient: "r@q.example",
     },
   ]);
   expect(table).toBe(
     [
-      "id  event time                 host          event type       mailbox address",
-      "--  -------------------------  ------------  ---------------  ---------------",
+      "id  event time                 host          event type       mailbox address  forward recipient",
+      "--  -------------------------  ------------  ---------------  ---------------  -----------------",
       "12  2019-04-18 11:48:30 +0000  東京.example  login            a@b.c",
-      "3   2019-04-17 14:59:10 +0000  cafe\u0301          forward_removed  x@y.z",
+      "3   2019-04-17 14:59:10 +0000  cafe\u0301          forward_removed  x@y.z            r@q.example",
       "",
     ].join("\n"),
   );
 });
 
-it("adds the ip column for mailbox events and escapes control and bidi characters", () => {
+it("adds ip, forward recipient and class for mailbox events, escaping control and bidi characters", () => {
   const table = formatRecordsTable("mailbox_event", [
     {
       id: 1,
@@ -39,13 +40,15 @@ it("adds the ip column for mailbox events and escapes control and bidi character
       type: "\u001b[31mred",
       mailbox_address: "\u202eevil",
       ip_actor: { ip_address: "10.0.0.1" },
+      forward_recipient: "a\u2066@evil",
+      class: "benign",
     },
   ]);
   expect(table).toBe(
     [
-      "id  event time                 host  event type     mailbox address  ip",
-      "--  -------------------------  ----  -------------  ---------------  --------",
-      "1   1970-01-01 00:00:00 +0000  h\\n1  \\u{1b}[31mred  \\u{202e}evil     10.0.0.1",
+      "id  event time                 host  event type     mailbox address  ip        forward recipient  class",
+      "--  -------------------------  ----  -------------  ---------------  --------  -----------------  ------",
+      "1   1970-01-01 00:00:00 +0000  h\\n1  \\u{1b}[31mred  \\u{202e}evil     10.0.0.1  a\\u{2066}@evil     benign",
       "",
     ].join("\n"),
   );
@@ -53,8 +56,8 @@ it("adds the ip column for mailbox events and escapes control and bidi character
 
 it("prints the header and rule for no records", () => {
   expect(formatRecordsTable("report", [])).toBe(
-    "id  event time  host  event type  mailbox address\n" +
-      "--  ----------  ----  ----------  ---------------\n",
+    "id  event time  host  event type  mailbox address  forward recipient\n" +
+      "--  ----------  ----  ----------  ---------------  -----------------\n",
   );
 });
 

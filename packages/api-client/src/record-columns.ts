@@ -1,11 +1,9 @@
 import { formatEventTime } from "./format-event-time.js";
 import type { RecordKind } from "./list-url.js";
+import type { TextColumn } from "./text-columns.js";
 
-/** One column of the record listings: its header and how a record fills it. */
-export interface RecordColumn {
-  header: string;
-  value(record: Readonly<Record<string, unknown>>): unknown;
-}
+/** One column of the record listings. */
+export type RecordColumn = TextColumn<Readonly<Record<string, unknown>>>;
 
 const REPORT_COLUMNS: readonly RecordColumn[] = [
   { header: "id", value: (r) => r.id },
@@ -14,6 +12,11 @@ const REPORT_COLUMNS: readonly RecordColumn[] = [
   { header: "event type", value: (r) => r.type },
   { header: "mailbox address", value: (r) => r.mailbox_address },
 ];
+
+const FORWARD_RECIPIENT: RecordColumn = {
+  header: "forward recipient",
+  value: (r) => r.forward_recipient,
+};
 
 const MAILBOX_EVENT_COLUMNS: readonly RecordColumn[] = [
   ...REPORT_COLUMNS,
@@ -26,22 +29,15 @@ const MAILBOX_EVENT_COLUMNS: readonly RecordColumn[] = [
         : undefined;
     },
   },
+  FORWARD_RECIPIENT,
+  { header: "class", value: (r) => r.class },
 ];
 
-/** The columns of `spoor report list` / `spoor mailbox-event list` (original.md §3.9). Never throws. */
+/**
+ * The columns of `spoor report list` / `spoor mailbox-event list`: the original's
+ * (original.md §3.9) first, then the new ones — `forward recipient` for reports,
+ * `forward recipient` and `class` for mailbox events. Never throws.
+ */
 export function recordColumns(kind: RecordKind): readonly RecordColumn[] {
-  return kind === "report" ? REPORT_COLUMNS : MAILBOX_EVENT_COLUMNS;
-}
-
-/** A field value as text: missing → empty, objects as JSON. Never throws. */
-export function cellText(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "object") {
-    try {
-      return JSON.stringify(value) ?? "";
-    } catch {
-      return "";
-    }
-  }
-  return String(value);
+  return kind === "report" ? [...REPORT_COLUMNS, FORWARD_RECIPIENT] : MAILBOX_EVENT_COLUMNS;
 }

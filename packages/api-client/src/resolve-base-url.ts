@@ -1,5 +1,5 @@
 import { ApiClientConfigError } from "./api-client-config-error.js";
-import { isLoopbackHost } from "./is-loopback-host.js";
+import { isPlainHttpAllowed } from "./is-loopback-host.js";
 
 /**
  * Checks `transmission.host` and returns it without a trailing slash, ready for an endpoint
@@ -31,7 +31,7 @@ export function resolveBaseUrl(host: string, allowInsecureHttp: boolean): string
       fix,
     );
   }
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+  if (!isPlainHttpAllowed(url, allowInsecureHttp)) {
     throw new ApiClientConfigError(
       "host",
       `refusing plain http to ${url.hostname}: the API secret would cross the network unencrypted`,

@@ -1,4 +1,4 @@
-import { UserFacingError } from "./user-facing-error.js";
+import { UserFacingError } from "@spoor/errors";
 
 /** A configuration file that is missing, unreadable, not YAML, or holds a bad value. */
 export class ConfigError extends UserFacingError {

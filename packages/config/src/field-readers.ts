@@ -5,6 +5,8 @@ import { describeValue } from "./describe-value.js";
 /** The file being validated, named in every message. */
 export interface ReadContext {
   path: string;
+  /** Collects the Perl original's keys that were found and ignored (dotted names). */
+  ignoredKeys?: string[];
 }
 
 /** A missing key, or one with an empty value, counts as unset. */
@@ -21,7 +23,7 @@ export function fail(
   key: string,
   expected: string,
   value: unknown,
-  options: { secret?: boolean; found?: string; hint?: string } = {},
+  options: { secret?: boolean; found?: string; hint?: string; fix?: string } = {},
 ): never {
   const found = options.found ?? describeValue(value, options);
   const hint = options.hint === undefined ? "" : ` (${options.hint})`;
@@ -29,10 +31,14 @@ export function fail(
     path: context.path,
     key,
     problem: `${key}: expected ${expected}, found ${found}${hint} in ${context.path}`,
+    ...(options.fix === undefined ? {} : { fix: options.fix }),
   });
 }
 
-/** A mapping, or undefined when unset and optional. @throws ConfigError for anything else. */
+/**
+ * A mapping, or undefined when unset and optional.
+ * @throws ConfigError for anything else (with a fix when a required section is missing).
+ */
 export function readMapping(
   context: ReadContext,
   key: string,
@@ -41,7 +47,11 @@ export function readMapping(
 ): Record<string, unknown> | undefined {
   if (optional && isUnset(value)) return undefined;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return fail(context, key, "a mapping", value);
+    const section = key === "top level" ? "the configuration" : `the ${key} section`;
+    const fix = isUnset(value)
+      ? `add ${section} to ${context.path} (spoor install writes a complete file)`
+      : undefined;
+    return fail(context, key, "a mapping", value, fix === undefined ? {} : { fix });
   }
   return value as Record<string, unknown>;
 }

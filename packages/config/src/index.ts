@@ -1,13 +1,22 @@
-export { checkOwnership, checkStats, type OwnershipExpectation } from "./check-ownership.js";
+export { UserFacingError } from "@spoor/errors";
+export {
+  checkOwnership,
+  checkStats,
+  type OwnershipExpectation,
+  PermissionError,
+  type PermissionProblem,
+  type PermissionProblemKind,
+} from "@spoor/safe-file";
+export { apiClientOptions } from "./api-client-options.js";
 export { ConfigError } from "./config-error.js";
 export { type LoadConfigOptions, loadConfig } from "./load-config.js";
 export { LOG_TYPES, type LogType } from "./log-type.js";
 export { parseConfigText } from "./parse-config-text.js";
-export { PermissionError } from "./permission-error.js";
-export type { PermissionProblem, PermissionProblemKind } from "./permission-problem.js";
 export { MAX_CONFIG_BYTES } from "./read-config-file.js";
+export { reporterFor } from "./reporter-for.js";
 export { type ResolvedDefaults, resolveDefaults } from "./resolve-defaults.js";
 export { serializeConfig } from "./serialize-config.js";
+export { spoolOptions } from "./spool-options.js";
 export type {
   ApplicationConfig,
   ConfigFileContent,
@@ -15,6 +24,5 @@ export type {
   SpoorConfig,
   TransmissionConfig,
 } from "./spoor-config.js";
-export { UserFacingError } from "./user-facing-error.js";
 export { validateConfig } from "./validate-config.js";
 export { writeConfig } from "./write-config.js";

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempRoot, ORIGINAL_CONFIG, type TempRoot } from "../test/temp-root.js";
 import { ConfigError } from "./config-error.js";
+import { PermissionError } from "./index.js";
 import { loadConfig } from "./load-config.js";
-import { PermissionError } from "./permission-error.js";
 
 let temp: TempRoot;
 beforeEach(async () => {
@@ -43,6 +43,7 @@ describe("loadConfig", () => {
         timeout_ms: 30000,
         concurrency: 4,
         events: [],
+        heartbeat: false,
       },
       application: {
         parsed_entries_path: join(state, "parsed"),
@@ -54,6 +55,18 @@ describe("loadConfig", () => {
         retention_max_age_days: 30,
         retention_max_bytes: 268435456,
       },
+      ignoredKeys: [
+        "followers.access.debug",
+        "followers.access.maxinterval",
+        "followers.access.transformer",
+        "followers.error.debug",
+        "followers.error.maxinterval",
+        "followers.error.transformer",
+        "followers.login.debug",
+        "followers.login.maxinterval",
+        "followers.login.partial_report_log",
+        "followers.login.transformer",
+      ],
     });
   });
 
@@ -68,6 +81,8 @@ transmission:
   concurrency: 2
   events: [mailbox_created, filter_stored]
   reporter: cp1.example.com
+  heartbeat: "yes"
+  analyst_credentials: { api_identifier: desk, api_secret: a }
 application:
   parsed_entries_path: /spool/parsed
   spool_max_entries: 10
@@ -86,13 +101,16 @@ application:
         concurrency: 2,
         events: ["mailbox_created", "filter_stored"],
         reporter: "cp1.example.com",
+        heartbeat: true,
+        analyst_credentials: { api_identifier: "desk", api_secret: "a" },
       },
       {
         parsed_entries_path: "/spool/parsed",
-        transmitted_entries_path: join(temp.root, "var/lib/spoor/transmitted"),
-        transmission_failed_entries_path: join(temp.root, "var/lib/spoor/transmission_failed"),
-        state_path: join(temp.root, "var/lib/spoor/state"),
-        quarantine_path: join(temp.root, "var/lib/spoor/quarantine"),
+        // beside the configured parsed_entries_path, not under the root
+        transmitted_entries_path: "/spool/transmitted",
+        transmission_failed_entries_path: "/spool/transmission_failed",
+        state_path: "/spool/state",
+        quarantine_path: "/spool/quarantine",
         spool_max_entries: 10,
         retention_max_age_days: 7,
         retention_max_bytes: 1048576,
@@ -204,7 +222,7 @@ application:
     await temp.writeConfigText("");
     const error = await loadError({ root: temp.root });
     expect(error.message).toBe(
-      `top level: expected a mapping, found nothing in ${temp.configPath}`,
+      `top level: expected a mapping, found nothing in ${temp.configPath} Fix: add the configuration to ${temp.configPath} (spoor install writes a complete file)`,
     );
   });
 });

@@ -1,7 +1,8 @@
+import { lstatSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkOwnership } from "./check-ownership.js";
+import { shellQuote } from "@spoor/errors";
+import { checkOwnedDirectory, PermissionError, sharedDirectoryReason } from "@spoor/safe-file";
 import { parseConfigText } from "./parse-config-text.js";
-import { PermissionError } from "./permission-error.js";
 import { readConfigFile } from "./read-config-file.js";
 import { resolveDefaults } from "./resolve-defaults.js";
 import type { SpoorConfig } from "./spoor-config.js";
@@ -32,7 +33,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Spoor
   const checkPermissions = options.checkPermissions ?? true;
   const uid = options.uid ?? process.geteuid?.() ?? 0;
   const text = await readConfigFile(path, { checkPermissions, uid });
-  if (checkPermissions) refuseBadDirectory(dirname(path), uid, false);
+  if (checkPermissions) refuseBadConfigDirectory(path, defaults.configPath, uid);
   const config = validateConfig(parseConfigText(text, path), { path, root: defaults.root });
   if (checkPermissions) {
     const { application } = config;
@@ -49,8 +50,21 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Spoor
   return config;
 }
 
+/** The config's directory; when it is not spoor's own (e.g. /tmp), the fix moves the file. */
+function refuseBadConfigDirectory(path: string, defaultPath: string, uid: number): void {
+  const directory = dirname(path);
+  const problem = checkOwnedDirectory(directory, uid);
+  if (problem === undefined) return;
+  const shared = problem.kinds.includes("owner") || problem.kinds.includes("mode");
+  if (shared && sharedDirectoryReason(directory, lstatSync(directory)) !== undefined) {
+    const target = dirname(defaultPath);
+    problem.fix = `leave ${shellQuote(directory)} as it is and move the config into a directory of its own: mkdir -m 0700 ${shellQuote(target)} && mv ${shellQuote(path)} ${shellQuote(defaultPath)} (then pass --config ${shellQuote(defaultPath)}, or nothing: it is the default)`;
+  }
+  throw new PermissionError(problem);
+}
+
 function refuseBadDirectory(path: string, uid: number, mayBeMissing: boolean): void {
-  const problem = checkOwnership(path, { kind: "directory", mode: 0o700, uid });
+  const problem = checkOwnedDirectory(path, uid);
   if (problem === undefined) return;
   if (mayBeMissing && problem.kinds.includes("missing")) return;
   throw new PermissionError(problem);

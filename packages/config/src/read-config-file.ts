@@ -1,9 +1,14 @@
-import { constants } from "node:fs";
-import { type FileHandle, lstat, open } from "node:fs/promises";
-import { checkStats } from "./check-ownership.js";
+import type { Stats } from "node:fs";
+import { type FileHandle, lstat } from "node:fs/promises";
+import { shellQuote } from "@spoor/errors";
+import {
+  checkStats,
+  openRegularFile,
+  PermissionError,
+  RefusedFileError,
+  readBounded,
+} from "@spoor/safe-file";
 import { ConfigError } from "./config-error.js";
-import { PermissionError } from "./permission-error.js";
-import { shellQuote } from "./shell-quote.js";
 
 /** The most `spoor.yml` may hold; a larger file is refused unread. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -19,44 +24,42 @@ export async function readConfigFile(
   path: string,
   options: { checkPermissions: boolean; uid: number },
 ): Promise<string> {
-  const handle = await openConfig(path);
+  const { handle, stats } = await openConfig(path, options.checkPermissions);
   try {
-    const stats = await handle.stat();
     // Without the permission check, only the type is checked: expect what was found.
     const expected = options.checkPermissions
       ? { mode: 0o600, uid: options.uid }
       : { mode: stats.mode & 0o7777, uid: stats.uid };
     const problem = checkStats(path, stats, { kind: "file", ...expected });
     if (problem !== undefined) throw new PermissionError(problem);
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > MAX_CONFIG_BYTES) {
+    const bytes = await readBounded(handle, MAX_CONFIG_BYTES);
+    if (bytes === undefined) {
       throw new ConfigError({
         path,
         problem: `${path} is larger than ${MAX_CONFIG_BYTES} bytes; a spoor.yml is a few hundred.`,
       });
     }
-    return decode(buffer.subarray(0, length), path);
+    return decode(bytes, path);
   } finally {
     await handle.close();
   }
 }
 
-async function openConfig(path: string): Promise<FileHandle> {
-  const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+async function openConfig(
+  path: string,
+  checkPermissions: boolean,
+): Promise<{ handle: FileHandle; stats: Stats }> {
   try {
-    return await open(path, flags);
+    return await openRegularFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ELOOP") {
+    if (error instanceof RefusedFileError) {
+      // a symbolic link, or not a regular file: the permission check names it and the fix
       const stats = await lstat(path);
-      throw new PermissionError(checkStats(path, stats, { kind: "file", mode: 0o600 })!);
+      const keep = error.reason !== "symlink" && !checkPermissions;
+      const mode = keep ? stats.mode & 0o7777 : 0o600;
+      throw new PermissionError(checkStats(path, stats, { kind: "file", mode })!);
     }
+    const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
       throw new ConfigError({
         path,

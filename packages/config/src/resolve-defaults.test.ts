@@ -28,6 +28,7 @@ describe("resolveDefaults", () => {
         timeout_ms: 30000,
         concurrency: 4,
         events: [],
+        heartbeat: false,
       },
     });
   });

@@ -8,7 +8,10 @@ export interface ResolvedDefaults {
   configPath: string;
   logPaths: Record<LogType, string>;
   application: ApplicationConfig;
-  transmission: Omit<TransmissionConfig, "credentials" | "host" | "reporter">;
+  transmission: Omit<
+    TransmissionConfig,
+    "credentials" | "host" | "reporter" | "analyst_credentials"
+  >;
 }
 
 /**
@@ -46,6 +49,7 @@ export function resolveDefaults(root = "/"): ResolvedDefaults {
       timeout_ms: 30_000,
       concurrency: 4,
       events: [],
+      heartbeat: false,
     },
   };
 }

@@ -11,6 +11,8 @@ const TRANSMISSION_ORDER = [
   "concurrency",
   "events",
   "reporter",
+  "heartbeat",
+  "analyst_credentials",
 ] as const;
 
 /**

@@ -21,6 +21,12 @@ export interface TransmissionConfig {
   events: string[];
   /** Hostname sent as `metadata.reporter` (default: the machine's hostname). */
   reporter?: string;
+  /** Send a heartbeat (`POST /api/heartbeats`) every 60 s (default false: the original Spoor
+   *  API does not know the endpoint). */
+  heartbeat: boolean;
+  /** An analyst credential for `spoor alert list` and the other read commands (optional; the
+   *  agent never uses it). */
+  analyst_credentials?: { api_identifier: string; api_secret: string };
 }
 
 /** Where spoor keeps its state, and the spool's limits. */
@@ -47,6 +53,8 @@ export interface SpoorConfig {
   followers: Partial<Record<LogType, FollowerConfig>>;
   transmission: TransmissionConfig;
   application: ApplicationConfig;
+  /** The Perl original's keys found in the file and ignored (`followers.login.maxinterval`, …). */
+  ignoredKeys?: string[];
 }
 
 /** What `writeConfig` writes: the file's own sections, new keys optional. */

@@ -65,6 +65,18 @@ describe("validateConfig", () => {
       `transmission.events[1]: expected an event name like mailbox_created, found "Bad Name" in ${FILE}`,
     ],
     [
+      "  host: https://h\n  heartbeat: sometimes",
+      `transmission.heartbeat: expected true or false, found "sometimes" in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  analyst_credentials: { api_identifier: desk }",
+      `transmission.analyst_credentials.api_secret: expected a non-empty string, found nothing in ${FILE}`,
+    ],
+    [
+      "  host: https://h\n  analyst_credentials: desk",
+      `transmission.analyst_credentials: expected a mapping, found "desk" in ${FILE}`,
+    ],
+    [
       "  host: https://h\n  endpoints: { report: api/reports }",
       `transmission.endpoints.report: expected a path starting with /, found "api/reports" in ${FILE}`,
     ],
@@ -84,10 +96,10 @@ describe("validateConfig", () => {
 
   it("requires the credentials", () => {
     expect(messageOf("transmission:\n  host: https://h\n")).toBe(
-      `transmission.credentials: expected a mapping, found nothing in ${FILE}`,
+      `transmission.credentials: expected a mapping, found nothing in ${FILE} Fix: add the transmission.credentials section to ${FILE} (spoor install writes a complete file)`,
     );
     expect(messageOf("followers: {}\n")).toBe(
-      `transmission: expected a mapping, found nothing in ${FILE}`,
+      `transmission: expected a mapping, found nothing in ${FILE} Fix: add the transmission section to ${FILE} (spoor install writes a complete file)`,
     );
   });
 
@@ -112,6 +124,25 @@ ${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
     expect(validate(configText(`  host: ${host}`)).transmission.host).toBe(expected);
   });
 
+  it("leaves heartbeats off unless transmission.heartbeat turns them on", () => {
+    expect(validate(configText("  host: https://h")).transmission.heartbeat).toBe(false);
+    expect(
+      validate(configText("  host: https://h\n  heartbeat: true")).transmission.heartbeat,
+    ).toBe(true);
+  });
+
+  it("never shows the analyst secret, only its shape", () => {
+    expect(
+      messageOf(
+        configText(
+          "  host: https://h\n  analyst_credentials: { api_identifier: d, api_secret: [TopSecret99] }",
+        ),
+      ),
+    ).toBe(
+      `transmission.analyst_credentials.api_secret: expected a non-empty string, found a list in ${FILE}`,
+    );
+  });
+
   it("accepts plain http to another host with allow_insecure_http", () => {
     const config = validate(
       configText("  host: http://spoor.example.com\n  allow_insecure_http: true"),
@@ -122,13 +153,81 @@ ${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
     ]);
   });
 
-  it("ignores unknown keys and unknown follower types", () => {
-    const config = validate(
-      configText(
-        "  host: https://h\n  proxy: nowhere",
-        "debug: 1\nfollowers_extra: 2\napplication:\n  ignored_entries_path: /x",
+  it.each([
+    [
+      "folowers:\n  login: { name: /l }\ntransmission:\n  credentials: { api_identifier: i, api_secret: s }\n  host: https://h\n",
+      "folowers",
+      `folowers: unknown key in ${FILE}; did you mean followers? (known keys at the top level: followers, transmission, application) Fix: rename "folowers" to "followers" in ${FILE}`,
+    ],
+    [
+      configText("  host: https://h\n  reportr: cp1"),
+      "transmission.reportr",
+      `transmission.reportr: unknown key in ${FILE}; did you mean reporter? (known keys in transmission: credentials, host, endpoints, allow_insecure_http, timeout_ms, concurrency, events, reporter) Fix: rename "reportr" to "reporter" in ${FILE}`,
+    ],
+    [
+      "transmision:\n  credentials: { api_identifier: i, api_secret: s }\n  host: https://h\n",
+      "transmision",
+      `transmision: unknown key in ${FILE}; did you mean transmission? (known keys at the top level: followers, transmission, application) Fix: rename "transmision" to "transmission" in ${FILE}`,
+    ],
+    [
+      configText("  host: https://h", "followers_extra: 2"),
+      "followers_extra",
+      `followers_extra: unknown key in ${FILE} (known keys at the top level: followers, transmission, application) Fix: remove "followers_extra" from ${FILE}, or correct it to one of the known keys`,
+    ],
+    [
+      "followers:\n  acess: { name: /l }\ntransmission:\n  credentials: { api_identifier: i, api_secret: s }\n  host: https://h\n",
+      "followers.acess",
+      `followers.acess: unknown key in ${FILE}; did you mean access? (known keys in followers: access, error, login, session) Fix: rename "acess" to "access" in ${FILE}`,
+    ],
+    [
+      "followers:\n  login: { nmae: /l }\ntransmission:\n  credentials: { api_identifier: i, api_secret: s }\n  host: https://h\n",
+      "followers.login.nmae",
+      `followers.login.nmae: unknown key in ${FILE}; did you mean name? (known keys in followers.login: name) Fix: rename "nmae" to "name" in ${FILE}`,
+    ],
+    [
+      configText("  host: https://h", "application:\n  parsed_entries_pth: /x"),
+      "application.parsed_entries_pth",
+      expect.stringContaining(
+        `application.parsed_entries_pth: unknown key in ${FILE}; did you mean parsed_entries_path?`,
       ),
-    );
+    ],
+    [
+      "transmission:\n  credentials: { api_identifier: i, api_secret: s, api_secert: t }\n  host: https://h\n",
+      "transmission.credentials.api_secert",
+      expect.stringContaining("did you mean api_secret?"),
+    ],
+  ])("refuses an unknown key, naming it and the nearest known one (%#)", (text, key, message) => {
+    let caught: unknown;
+    try {
+      validate(text);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).key).toBe(key);
+    expect((caught as ConfigError).message).toEqual(message);
+    expect((caught as ConfigError).fix).toBeDefined();
+  });
+
+  it("accepts the original's own follower keys and lists them as ignored", () => {
+    const config = validate(`---
+followers:
+  login:
+    debug: 1
+    maxinterval: 10
+    name: /usr/local/cpanel/logs/login_log
+    transformer: bin/login_log_transformer.pl
+transmission:
+  credentials: { api_identifier: id, api_secret: s }
+  endpoints: { report: /api/reports }
+  host: https://spoor.capefox.co
+`);
     expect(config.followers).toEqual({ login: { name: "/usr/local/cpanel/logs/login_log" } });
+    expect(config.ignoredKeys).toEqual([
+      "followers.login.debug",
+      "followers.login.maxinterval",
+      "followers.login.transformer",
+    ]);
+    expect(validate(configText("  host: https://h")).ignoredKeys).toEqual([]);
   });
 });

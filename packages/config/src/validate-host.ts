@@ -1,10 +1,13 @@
+import { isPlainHttpAllowed } from "@spoor/api-client/loopback";
 import { fail, type ReadContext } from "./field-readers.js";
 
 const KEY = "transmission.host";
 
 /**
  * `transmission.host`: an http(s) URL without credentials, query or fragment. Plain http is
- * allowed to a loopback host, and to any other only when `allowInsecureHttp` is set.
+ * allowed to a loopback host, and to any other only when `allowInsecureHttp` is set: the
+ * client's own rule (`isPlainHttpAllowed` of `@spoor/api-client`), so a host that loads is one
+ * the client accepts.
  * @returns the URL as written, without trailing slashes.
  * @throws ConfigError naming the key, the value and what is expected.
  */
@@ -33,19 +36,10 @@ export function validateHost(
   if (url.search !== "" || url.hash !== "" || value.includes("?") || value.includes("#")) {
     return fail(context, KEY, `${expected} without query or fragment`, value);
   }
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+  if (!isPlainHttpAllowed(url, allowInsecureHttp)) {
     return fail(context, KEY, "an https URL for a host that is not loopback", value, {
       hint: "plain http sends the API secret unencrypted; set transmission.allow_insecure_http: true to allow it",
     });
   }
   return value.replace(/\/+$/, "");
-}
-
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === "localhost" ||
-    hostname.endsWith(".localhost") ||
-    hostname === "[::1]" ||
-    /^127\.\d+\.\d+\.\d+$/.test(hostname)
-  );
 }

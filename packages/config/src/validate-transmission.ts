@@ -1,3 +1,4 @@
+import { checkKeys } from "./check-keys.js";
 import {
   fail,
   isUnset,
@@ -13,9 +14,23 @@ import { validateHost } from "./validate-host.js";
 
 const EVENT_NAME = /^[a-z][a-z0-9_]*$/;
 
+const TRANSMISSION_KEYS = [
+  "credentials",
+  "host",
+  "endpoints",
+  "allow_insecure_http",
+  "timeout_ms",
+  "concurrency",
+  "events",
+  "reporter",
+  "heartbeat",
+  "analyst_credentials",
+];
+
 /**
  * The `transmission` section: credentials and host are required, every new key has a
- * default. Unknown keys are ignored. The secret is never shown in a message.
+ * default (`heartbeat` off; `analyst_credentials` optional, checked like `credentials`).
+ * Unknown keys are refused. A secret is never shown in a message.
  * @throws ConfigError naming the bad key.
  */
 export function validateTransmission(
@@ -24,7 +39,7 @@ export function validateTransmission(
   defaults: ResolvedDefaults["transmission"],
 ): TransmissionConfig {
   const section = readMapping(context, "transmission", value, false)!;
-  const credentials = readMapping(context, "transmission.credentials", section.credentials, false)!;
+  checkKeys(context, "transmission", section, { known: TRANSMISSION_KEYS });
   const allowInsecureHttp = readBoolean(
     context,
     "transmission.allow_insecure_http",
@@ -32,20 +47,9 @@ export function validateTransmission(
     defaults.allow_insecure_http,
   );
   const endpoints = readMapping(context, "transmission.endpoints", section.endpoints, true) ?? {};
+  checkKeys(context, "transmission.endpoints", endpoints, { known: ["report"] });
   const config: TransmissionConfig = {
-    credentials: {
-      api_identifier: readString(
-        context,
-        "transmission.credentials.api_identifier",
-        credentials.api_identifier,
-      ),
-      api_secret: readString(
-        context,
-        "transmission.credentials.api_secret",
-        credentials.api_secret,
-        { secret: true },
-      ),
-    },
+    credentials: readCredentials(context, "transmission.credentials", section.credentials),
     host: validateHost(context, section.host, allowInsecureHttp),
     endpoints: { report: readEndpoint(context, endpoints.report, defaults.endpoints.report) },
     allow_insecure_http: allowInsecureHttp,
@@ -60,11 +64,39 @@ export function validateTransmission(
       fallback: defaults.concurrency,
     }),
     events: readEvents(context, section.events, defaults.events),
+    heartbeat: readBoolean(
+      context,
+      "transmission.heartbeat",
+      section.heartbeat,
+      defaults.heartbeat,
+    ),
   };
   if (!isUnset(section.reporter)) {
     config.reporter = readString(context, "transmission.reporter", section.reporter);
   }
+  if (!isUnset(section.analyst_credentials)) {
+    config.analyst_credentials = readCredentials(
+      context,
+      "transmission.analyst_credentials",
+      section.analyst_credentials,
+    );
+  }
   return config;
+}
+
+function readCredentials(
+  context: ReadContext,
+  key: string,
+  value: unknown,
+): TransmissionConfig["credentials"] {
+  const credentials = readMapping(context, key, value, false)!;
+  checkKeys(context, key, credentials, { known: ["api_identifier", "api_secret"] });
+  return {
+    api_identifier: readString(context, `${key}.api_identifier`, credentials.api_identifier),
+    api_secret: readString(context, `${key}.api_secret`, credentials.api_secret, {
+      secret: true,
+    }),
+  };
 }
 
 function readEndpoint(context: ReadContext, value: unknown, fallback: string): string {

@@ -17,6 +17,7 @@ const CONTENT: ConfigFileContent = {
     credentials: { api_identifier: "007", api_secret: "true" },
     endpoints: { report: "/api/reports" },
     events: ["mailbox_created"],
+    heartbeat: true,
   },
   application: { spool_max_entries: 500 },
 };
@@ -38,6 +39,7 @@ transmission:
   host: https://spoor.capefox.co
   events:
     - mailbox_created
+  heartbeat: true
 application:
   spool_max_entries: 500
 `;

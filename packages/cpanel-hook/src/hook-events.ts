@@ -1,4 +1,4 @@
-import type { HookEventName } from "@spoor/parsers";
+import { DEFAULT_HOOK_EVENTS, type HookEventName } from "@spoor/parsers";
 
 /**
  * The entry event names the hook produces: `@spoor/parsers`' hook event names (design.md
@@ -17,12 +17,6 @@ export interface HookEventSpec {
   /** What a registration says about itself in `manage_hooks list`. */
   description: string;
 }
-
-/** Kinds registered whatever the configuration says: the original hook's forwarder events. */
-export const DEFAULT_HOOK_KINDS: readonly HookEventKind[] = [
-  "forward_added_partial_recipient",
-  "forward_removed_recipient",
-];
 
 const WHAT: Record<HookEventKind, string> = {
   forward_added_partial_recipient: "a forwarder added",
@@ -77,11 +71,12 @@ export function findHookEvent(cpanelEvent: string): HookEventSpec | undefined {
 }
 
 /**
- * The events to register: the default kinds plus the kinds named in the configuration's
+ * The events to register: the default kinds (`DEFAULT_HOOK_EVENTS` of `@spoor/parsers`, the
+ * original hook's forwarder events) plus the kinds named in the configuration's
  * `transmission.events` (names that are not hook kinds, such as `login`, are ignored there:
  * they concern the log followers). Never throws.
  */
 export function selectHookEvents(optedInKinds: readonly string[]): HookEventSpec[] {
-  const wanted = new Set<string>([...DEFAULT_HOOK_KINDS, ...optedInKinds]);
+  const wanted = new Set<string>([...DEFAULT_HOOK_EVENTS, ...optedInKinds]);
   return CPANEL_HOOK_EVENTS.filter((spec) => wanted.has(spec.kind));
 }

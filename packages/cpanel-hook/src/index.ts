@@ -12,7 +12,6 @@ export { buildHookCommand } from "./hook-command.js";
 export { hookEntryId } from "./hook-entry-id.js";
 export {
   CPANEL_HOOK_EVENTS,
-  DEFAULT_HOOK_KINDS,
   findHookEvent,
   type HookEventKind,
   type HookEventSpec,
@@ -20,6 +19,7 @@ export {
 } from "./hook-events.js";
 export { HookPathError } from "./hook-path-error.js";
 export { buildHookRecord, type HookRecord, type SkipReason } from "./hook-record.js";
+export { hookScriptPath } from "./hook-script-path.js";
 export { HookUsageError } from "./hook-usage-error.js";
 export { type JsonRecord, MAX_TEXT_LENGTH } from "./json-fields.js";
 export { decodePayload, type HookPayload, MAX_PAYLOAD_BYTES } from "./payload.js";

@@ -1,7 +1,7 @@
-import { loadConfig, type SpoorConfig } from "@spoor/config";
+import { loadConfig, type SpoorConfig, spoolOptions } from "@spoor/config";
 import { isInteresting, type ParsedEntry, parseErrorLine } from "@spoor/parsers";
 import { createFileSpool, type SpooledFile } from "@spoor/spool";
-import { describeFailure } from "./describe-failure.js";
+import { describeSpoolFailure } from "./describe-spool-failure.js";
 import { formatErrorLogLine } from "./error-log-line.js";
 import type { HookRecord } from "./hook-record.js";
 import { PayloadRejectedError } from "./payload-rejected-error.js";
@@ -66,13 +66,13 @@ export async function recordHookEvent(
     return { route: "spool", file: await spoolEntry(config, entry, context.id) };
   } catch (error) {
     // The uid tells an operator at once whether cPanel escalated (root is uid 0).
-    because = `${describeFailure(error)} as uid ${process.geteuid?.() ?? "?"}`;
+    because = `as uid ${process.geteuid?.() ?? "?"}: ${describeSpoolFailure(error)}`;
   }
   // The diagnostic goes first: should cPanel prefix the copied text with its own
   // "[ts] info [service] ", that prefix lands on the diagnostic and the event line still
   // starts a line of error_log, where the parser anchors it.
   context.writeStderr(
-    `${DIAGNOSTIC_PREFIX}spool not written (${because}); event passed through error_log\n${line}\n`,
+    `${DIAGNOSTIC_PREFIX}spool not written ${because} | event passed through error_log\n${line}\n`,
   );
   return { route: "error-log", because };
 }
@@ -82,16 +82,7 @@ async function spoolEntry(
   entry: ParsedEntry,
   id: string,
 ): Promise<SpooledFile> {
-  const { application } = config;
-  const spool = createFileSpool({
-    paths: {
-      parsed: application.parsed_entries_path,
-      transmitted: application.transmitted_entries_path,
-      failed: application.transmission_failed_entries_path,
-      quarantine: application.quarantine_path,
-    },
-    maxQueuedEntries: application.spool_max_entries,
-  });
+  const spool = createFileSpool(spoolOptions(config));
   const [file] = await spool.write([{ ...entry, id }]);
   return file!;
 }

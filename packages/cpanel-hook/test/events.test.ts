@@ -61,7 +61,7 @@ describe.each(EVENT_CASES)("$name ($event)", (testCase) => {
     const lines = run.stderr.split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
-      /^spoor-cpanel-hook: spool not written \([A-Za-z]+ as uid 65534\); event passed through error_log$/,
+      /^spoor-cpanel-hook: spool not written as uid 65534: [A-Za-z]+: \/\S+ .*\| event passed through error_log$/,
     );
     expect(lines[2]).toBe("");
     expect(lines[1]).toMatch(

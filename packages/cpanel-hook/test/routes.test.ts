@@ -137,7 +137,7 @@ describe("falling back to error_log when the spool cannot be used (as root)", ()
     stdout: "",
     stderr: expect.stringMatching(
       new RegExp(
-        `^spoor-cpanel-hook: spool not written \\((${because.source}) as uid 0\\); event passed through error_log\\n\\[[^\\]]+\\] info \\[spoor_forward_added\\] \\{[^\\n]+\\}\\n$`,
+        `^spoor-cpanel-hook: spool not written as uid 0: (${because.source})(: /[^\\n]+)? \\| event passed through error_log\\n\\[[^\\]]+\\] info \\[spoor_forward_added\\] \\{[^\\n]+\\}\\n$`,
       ),
     ),
   });
@@ -164,6 +164,7 @@ describe("falling back to error_log when the spool cannot be used (as root)", ()
     sandbox = await makeSandbox();
     await chmod(sandbox.configPath, 0o644);
     expect(await run(E1)).toEqual(fellBack(/PermissionError/));
+    expect((await run(E1)).stderr).toMatch(/^[^\n]+: PermissionError: \/\S+ /);
     expect(await parsedNames(sandbox)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -26,5 +27,21 @@ describe("silenceStdout", () => {
       stdout: "",
       stderr: "fd2 still works",
     });
+  });
+});
+
+describe("the bundled hook script", () => {
+  it("silences stdout before any other module of the bundle is evaluated", async () => {
+    const bundle = await readFile(
+      fileURLToPath(new URL("../dist/hook.js", import.meta.url)),
+      "utf8",
+    );
+    const silenced = bundle.indexOf("silenceStdout();");
+    expect(silenced).toBeGreaterThan(0);
+    // the first top-level statements of the ground floor (@spoor/errors) and of config
+    for (const laterCode of ['Symbol.for("@spoor/errors.user-facing")', "function loadConfig("]) {
+      const at = bundle.indexOf(laterCode);
+      expect([laterCode, at > silenced]).toEqual([laterCode, true]);
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { constants, promises as fsp } from "node:fs";
+import { promises as fsp } from "node:fs";
 import { join } from "node:path";
-import { TEMP_SUFFIX, writeFileAtomic } from "./atomic-write.js";
+import { openRegularFile, RefusedFileError, readBounded, writeFileAtomic } from "@spoor/safe-file";
 import { parseCheckpoint, serializeCheckpoint } from "./checkpoint-codec.js";
 import { CheckpointError } from "./checkpoint-error.js";
 import { checkStateDirectory } from "./state-directory.js";
@@ -15,11 +15,13 @@ export interface CheckpointStoreOptions {
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_BYTES = 64 * 1024;
 const STALE_TEMP_MS = 60_000;
+/** Suffix of the temp files a save renames into place (`<file>.<hex>.tmp`). */
+const TEMP_SUFFIX = ".tmp";
 
 /**
  * Checkpoints as `<stateDir>/<name>.checkpoint.json` (mode 0600, atomic replace). The state
- * directory is created 0700 if missing; it must be a real directory owned by `owner` and
- * not writable by group or others. Temp files left by a crash are removed by `load`.
+ * directory is created 0700 if missing; it must be a real directory owned by `owner` with
+ * mode exactly 0700 (the owned-directory check of @spoor/safe-file). Temp files left by a crash are removed by `load`.
  * Methods throw CheckpointError ("bad-name", unsafe directory or file, "bad-json"…).
  */
 export function createCheckpointStore(
@@ -44,33 +46,33 @@ export function createCheckpointStore(
     async save(name, checkpoint) {
       const file = fileName(name);
       await checkStateDirectory(stateDir, owner);
-      await writeFileAtomic(stateDir, file, serializeCheckpoint(checkpoint));
+      await writeFileAtomic(join(stateDir, file), serializeCheckpoint(checkpoint), {
+        tempName: (target, tag) => `${target}.${tag}${TEMP_SUFFIX}`,
+      });
     },
   };
 }
 
 async function readCheckpoint(path: string, owner: number): Promise<Checkpoint | undefined> {
-  const flags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-  let handle: fsp.FileHandle;
+  let opened: Awaited<ReturnType<typeof openRegularFile>>;
   try {
-    handle = await fsp.open(path, flags);
+    opened = await openRegularFile(path, { owner });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    if (code === "ELOOP") throw new CheckpointError(path, "symlink", "remove the symlink");
-    throw error;
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new CheckpointError(path, "not-a-file", "remove it");
-    if (stat.uid !== owner) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (!(error instanceof RefusedFileError)) throw error;
+    if (error.reason === "symlink")
+      throw new CheckpointError(path, "symlink", "remove the symlink");
+    if (error.reason === "foreign-owner") {
       throw new CheckpointError(path, "foreign-owner", `chown it to uid ${owner} or remove it`);
     }
-    if (stat.size > MAX_BYTES) throw new CheckpointError(path, "too-large", "remove it");
-    const buffer = Buffer.alloc(MAX_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_BYTES) throw new CheckpointError(path, "too-large", "remove it");
-    return parseCheckpoint(buffer.toString("utf8", 0, bytesRead), path);
+    throw new CheckpointError(path, "not-a-file", "remove it");
+  }
+  const { handle, stats } = opened;
+  try {
+    if (stats.size > MAX_BYTES) throw new CheckpointError(path, "too-large", "remove it");
+    const bytes = await readBounded(handle, MAX_BYTES);
+    if (bytes === undefined) throw new CheckpointError(path, "too-large", "remove it");
+    return parseCheckpoint(bytes.toString("utf8"), path);
   } finally {
     await handle.close();
   }

@@ -150,8 +150,8 @@ export class FileFollower implements Follower {
     try {
       checkpoint = await this.s.checkpoints.load(this.s.name);
     } catch (error) {
-      if (!(error instanceof CheckpointError && INVALID_CONTENT.has(error.problem))) throw error;
-      this.s.notifier.emit({ kind: "checkpoint-invalid", path: error.path, reason: error.problem });
+      if (!(error instanceof CheckpointError && INVALID_CONTENT.has(error.reason))) throw error;
+      this.s.notifier.emit({ kind: "checkpoint-invalid", path: error.path, reason: error.reason });
       const epoch = new Date(0).toISOString();
       checkpoint = { path: this.s.path, dev: 0, ino: 0, offset: 0, updatedAt: epoch };
     }

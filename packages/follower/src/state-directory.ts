@@ -1,22 +1,23 @@
-import { promises as fsp } from "node:fs";
-import { CheckpointError } from "./checkpoint-error.js";
+import { ensureOwnedDirectory, type PermissionProblemKind } from "@spoor/safe-file";
+import { CheckpointError, type CheckpointProblem } from "./checkpoint-error.js";
+
+const REASONS: Record<PermissionProblemKind, CheckpointProblem> = {
+  missing: "not-a-directory",
+  symlink: "symlink",
+  "wrong-type": "not-a-directory",
+  owner: "foreign-owner",
+  mode: "unsafe-mode",
+};
 
 /**
- * Creates `dir` (mode 0700) if missing, then checks it is a real directory owned by
- * `owner` and not writable by group or others.
- * @throws CheckpointError "symlink", "not-a-directory", "foreign-owner" or "unsafe-mode"
+ * Creates `dir` (mode 0700, parents too) if missing, then checks it with the owned-directory
+ * check of @spoor/safe-file: a real directory owned by `owner`, mode exactly 0700.
+ * @throws CheckpointError "symlink", "not-a-directory", "foreign-owner" or "unsafe-mode",
+ *   with the check's message and fix.
  */
 export async function checkStateDirectory(dir: string, owner: number): Promise<void> {
-  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
-  const stat = await fsp.lstat(dir);
-  if (stat.isSymbolicLink()) {
-    throw new CheckpointError(dir, "symlink", "point the state path at a real directory");
-  }
-  if (!stat.isDirectory()) throw new CheckpointError(dir, "not-a-directory", "remove it");
-  if (stat.uid !== owner) {
-    throw new CheckpointError(dir, "foreign-owner", `chown ${owner} ${dir}`);
-  }
-  if ((stat.mode & 0o022) !== 0) {
-    throw new CheckpointError(dir, "unsafe-mode", `chmod 700 ${dir}`);
-  }
+  const problem = ensureOwnedDirectory(dir, owner);
+  if (problem === undefined) return;
+  const reason = REASONS[problem.kinds[0] ?? "mode"];
+  throw new CheckpointError(dir, reason, problem.fix, problem.problem);
 }

@@ -30,7 +30,7 @@ async function problemOf(promise: Promise<unknown>): Promise<string> {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(CheckpointError);
-  return (error as CheckpointError).problem;
+  return (error as CheckpointError).reason;
 }
 
 describe("createCheckpointStore", () => {
@@ -88,6 +88,11 @@ describe("createCheckpointStore", () => {
     expect(await problemOf(store.load("access"))).toBe("foreign-owner");
     await chmod(state, 0o777);
     expect(await problemOf(store.save("access", checkpoint))).toBe("unsafe-mode");
+    await expect(store.load("access")).rejects.toMatchObject({
+      message: `${state} has mode 0777; expected 0700. Fix: chmod 0700 ${state}`,
+    });
+    await chmod(state, 0o750); // no group or other write, but still not the one rule: 0700
+    expect(await problemOf(store.load("access"))).toBe("unsafe-mode");
     await symlink(state, join(dir, "linked"));
     expect(await problemOf(createCheckpointStore(join(dir, "linked")).load("access"))).toBe(
       "symlink",

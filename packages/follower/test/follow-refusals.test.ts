@@ -122,6 +122,6 @@ describe("followFile: files it must not read", () => {
         // nothing arrives
       }
     };
-    await expect(consume()).rejects.toMatchObject({ name: "CheckpointError", problem: "symlink" });
+    await expect(consume()).rejects.toMatchObject({ name: "CheckpointError", reason: "symlink" });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { reference, scan } from "../test/scan-reference.js";
 import { decodeLine } from "./decode-line.js";
 import type { LogType, ParsedEntry } from "./entry.js";
-import { HOOK_EVENTS } from "./hook-event-names.js";
+import { HOOK_EVENTS } from "./event-catalogue.js";
 import { isInteresting } from "./is-interesting.js";
 import { LineSplitter } from "./line-splitter.js";
 import { parseLine } from "./parse-line.js";

@@ -7,7 +7,7 @@ import { parseLoggerTimestamp } from "./parse-timestamp.js";
 import { unrecognised } from "./unrecognised.js";
 
 export type { ForwardAddedRecipientEntry, HookEntry, UnrecognisedEntry } from "./entry.js";
-export { HOOK_EVENTS } from "./hook-event-names.js";
+export { HOOK_EVENTS } from "./event-catalogue.js";
 
 /** What {@link parseErrorLine} returns. */
 export type ErrorEntry = ForwardAddedRecipientEntry | HookEntry | UnrecognisedEntry<"error">;

@@ -13,7 +13,8 @@ export type {
   UnrecognisedEntry,
 } from "./entry.js";
 export { type ErrorEntry, parseErrorLine } from "./error.js";
-export { HOOK_EVENTS } from "./hook-event-names.js";
+// the event catalogue, as on the subpath @spoor/parsers/events
+export * from "./events.js";
 export { type InterestOptions, isInteresting } from "./is-interesting.js";
 export { type LineHandler, LineSplitter } from "./line-splitter.js";
 export { isLogType, LOG_TYPES } from "./log-types.js";

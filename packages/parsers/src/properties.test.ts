@@ -5,7 +5,7 @@ import { A, E, hookData, hookLine, INTERESTING, L, R } from "../test/samples.js"
 import { reference, scan } from "../test/scan-reference.js";
 import { decodeLine } from "./decode-line.js";
 import type { LogType, ParsedEntry } from "./entry.js";
-import { HOOK_EVENTS } from "./hook-event-names.js";
+import { HOOK_EVENTS } from "./event-catalogue.js";
 import { parseLine } from "./parse-line.js";
 
 const TYPES: readonly LogType[] = ["access", "error", "login", "session"];

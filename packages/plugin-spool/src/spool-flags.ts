@@ -6,6 +6,7 @@ export const spoolFlags = {
     description: "path of spoor.yml (default /etc/spoor/spoor.yml, under --root)",
   }),
   root: Flags.string({
-    description: "relocate every default path under this directory (tests, staging)",
+    description:
+      "the system root spoor's paths are under (default /; another directory is a self-contained sandbox for tests and staging)",
   }),
 };

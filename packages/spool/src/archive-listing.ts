@@ -34,7 +34,11 @@ export async function listFailedArchive(directory: string): Promise<FailedFile[]
   });
 }
 
-async function readReason(path: string): Promise<string | undefined> {
+/**
+ * The first line of a `<name>.reason` file, read without following links (at most 4 KiB);
+ * undefined when it cannot be opened. @throws read errors of an opened file.
+ */
+export async function readReason(path: string): Promise<string | undefined> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => undefined);
   if (handle === undefined) return undefined;
   try {

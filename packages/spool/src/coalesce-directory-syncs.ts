@@ -1,4 +1,4 @@
-import { syncDirectory } from "./sync-directory.js";
+import { syncDirectory } from "@spoor/safe-file";
 
 interface DirectoryState {
   running?: Promise<void>;

@@ -235,3 +235,55 @@ describe("moves", () => {
     expect((await lstat(fresh)).isFile()).toBe(true);
   });
 });
+
+describe("archived files", () => {
+  it("lists odd files in quarantine/ with their reasons, leaving temp files out", async () => {
+    await writeFile(join(paths.quarantine, "weird name"), "x", { mode: 0o600 });
+    await writeFile(join(paths.quarantine, "weird name.reason"), "bad-name\nmore\n", {
+      mode: 0o600,
+    });
+    await mkdir(join(paths.quarantine, "login.5.1000001.json"));
+    await writeFile(join(paths.quarantine, ".tmp-abc"), "partial", { mode: 0o600 });
+    expect(await spool.listQuarantined()).toEqual([
+      {
+        name: "login.5.1000001.json",
+        path: join(paths.quarantine, "login.5.1000001.json"),
+        type: "login",
+        unixSeconds: 5,
+        size: expect.any(Number),
+      },
+      {
+        name: "weird name",
+        path: join(paths.quarantine, "weird name"),
+        size: 1,
+        reason: "bad-name",
+      },
+    ]);
+  });
+
+  it("reads them with read()'s precautions: symlink, foreign owner, directory, size, JSON", async () => {
+    const target = join(root, "target.json");
+    await writeFile(target, '{"type":"login","event":"login"}', { mode: 0o600 });
+    await symlink(target, join(paths.transmitted, "login.1.1000001.json"));
+    const foreign = join(paths.failed, "login.1.1000002.json");
+    await writeFile(foreign, '{"type":"login","event":"login"}', { mode: 0o600 });
+    await chown(foreign, 12345, 0);
+    await mkdir(join(paths.quarantine, "login.1.1000003.json"));
+    await writeFile(join(paths.quarantine, "big"), `"${"x".repeat(1024 * 1024)}"`, { mode: 0o600 });
+    await writeFile(join(paths.quarantine, "half"), '{"type":', { mode: 0o600 });
+    await writeFile(join(paths.quarantine, "odd"), "[1,2]", { mode: 0o600 });
+    const reasonOf = (which: "transmitted" | "failed" | "quarantine", name: string) =>
+      spool.readArchived(which, name).then(
+        () => "accepted",
+        (error: unknown) => (error as SpoolFileRejectedError).reason,
+      );
+    expect([
+      await reasonOf("transmitted", "login.1.1000001.json"),
+      await reasonOf("failed", "login.1.1000002.json"),
+      await reasonOf("quarantine", "login.1.1000003.json"),
+      await reasonOf("quarantine", "big"),
+      await reasonOf("quarantine", "half"),
+    ]).toEqual(["symlink", "foreign-owner", "not-a-file", "too-large", "bad-json"]);
+    expect(await spool.readArchived("quarantine", "odd")).toEqual([1, 2]);
+  });
+});

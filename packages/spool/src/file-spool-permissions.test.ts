@@ -1,4 +1,5 @@
 import { chmod, chown, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { describeError, UserFacingError } from "@spoor/errors";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempSpoolPaths } from "../test/temp-spool.js";
 import { createFileSpool } from "./file-spool.js";
@@ -66,23 +67,41 @@ describe("createFileSpool directories", () => {
     await mkdir(paths.transmitted, { recursive: true, mode: 0o700 });
     await chown(paths.transmitted, 12345, 0);
     expect(refusal().message).toBe(
-      `${paths.transmitted} is owned by uid 12345; expected uid ${uid} (the user spoor runs as). Fix: chown -R ${uid} ${paths.transmitted}`,
+      `${paths.transmitted} is owned by uid 12345; expected uid ${uid} (the user spoor runs as). Fix: chown ${uid} ${paths.transmitted}`,
     );
   });
 
-  it("refuses a spool directory open to group or others", async () => {
+  it("refuses a spool directory whose mode is not exactly 0700", async () => {
     await mkdir(paths.failed, { recursive: true });
-    await chmod(paths.failed, 0o750);
-    const error = refusal();
-    expect([error.problem, error.fix]).toEqual([
-      `${paths.failed} has mode 0750; expected 0700 (no group or other access).`,
-      `chmod 0700 ${paths.failed}`,
-    ]);
+    for (const mode of [0o750, 0o500, 0o2700]) {
+      await chmod(paths.failed, mode);
+      const error = refusal();
+      const found = mode.toString(8).padStart(4, "0");
+      expect([error.problem, error.fix]).toEqual([
+        `${paths.failed} has mode ${found}; expected 0700.`,
+        `chmod 0700 ${paths.failed}`,
+      ]);
+    }
   });
 
   it("refuses a file where a spool directory should be", async () => {
     await mkdir(`${root}/spool`, { mode: 0o700 });
     await writeFile(paths.quarantine, "");
-    expect(refusal().problem).toBe(`${paths.quarantine} is not a directory.`);
+    const error = refusal();
+    expect([error.problem, error.fix]).toEqual([
+      `${paths.quarantine} is not a directory; expected a directory.`,
+      `mv ${paths.quarantine} ${paths.quarantine}.bak && mkdir -m 0700 ${paths.quarantine}`,
+    ]);
+  });
+
+  it("is a user-facing error, sorted as one by @spoor/errors", async () => {
+    await mkdir(paths.failed, { recursive: true });
+    await chmod(paths.failed, 0o755);
+    const error = refusal();
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect(describeError(error)).toMatchObject({
+      kind: "user",
+      text: `Error: ${paths.failed} has mode 0755; expected 0700.\nFix: chmod 0700 ${paths.failed}\n`,
+    });
   });
 });

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { listArchive, listFailedArchive } from "./archive-listing.js";
 import { checkEntryName, checkFileName } from "./check-file-name.js";
 import { coalesceDirectorySyncs } from "./coalesce-directory-syncs.js";
+import { decodeArchived } from "./decode-archived.js";
 import { decodeEntry } from "./decode-entry.js";
 import { ensureSpoolDirectories } from "./ensure-spool-directories.js";
+import { listQuarantined } from "./list-quarantined.js";
 import { listSpoolDirectory } from "./list-spool-directory.js";
 import { moveFile } from "./move-file.js";
 import { createMoveSyncs } from "./move-syncs.js";
@@ -79,12 +81,18 @@ export function createFileSpool(options: SpoolOptions): SpoolStore {
       const reasonStrays = [...reasons].map((name) => ({ name, path: join(paths.parsed, name) }));
       return [...strays, ...reasonStrays].sort((a, b) => (a.name < b.name ? -1 : 1));
     },
+    listQuarantined: () => listQuarantined(paths.quarantine),
     async read(file) {
       checkFileName(file.name);
       const path = join(paths.parsed, file.name);
       const parsed = parseSpoolFileName(file.name);
       if (parsed === undefined) throw new SpoolFileRejectedError(path, "bad-name");
       return decodeEntry(await readSpoolFile(path, owner), file.name, path, parsed.type);
+    },
+    async readArchived(which, name) {
+      checkFileName(name);
+      const path = join(archives[which], name);
+      return decodeArchived(await readSpoolFile(path, owner), path);
     },
     async markTransmitted(file) {
       checkFileName(file.name);

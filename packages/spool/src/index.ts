@@ -17,8 +17,10 @@ export { SpoolFileRejectedError, type SpoolRejectReason } from "./spool-file-rej
 export { SpoolFullError } from "./spool-full-error.js";
 export { SpoolPermissionError } from "./spool-permission-error.js";
 export type {
+  ArchiveName,
   FailedFile,
   PruneResult,
+  QuarantinedFile,
   RetentionOptions,
   SpoolEntry,
   SpooledFile,

@@ -1,5 +1,6 @@
 import { alternativeName } from "./alternative-name.js";
 import { checkEntryName, checkFileName } from "./check-file-name.js";
+import { decodeArchived } from "./decode-archived.js";
 import { decodeEntry } from "./decode-entry.js";
 import { encodeEntry } from "./encode-entry.js";
 import { notFoundError } from "./not-found-error.js";
@@ -109,6 +110,19 @@ export function createMemorySpool(options: SpoolLimits = {}): SpoolStore {
         return reason === undefined ? sized : { ...sized, reason };
       }),
     listStrays: async () => [],
+    listQuarantined: async () =>
+      [...places.quarantine.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, stored]) => {
+          const parsed = parseSpoolFileName(name);
+          return {
+            name,
+            path: `memory:/quarantine/${name}`,
+            ...(parsed === undefined ? {} : { type: parsed.type, unixSeconds: parsed.unixSeconds }),
+            size: stored.bytes.length,
+            ...(stored.reason === undefined ? {} : { reason: stored.reason }),
+          };
+        }),
     async read(file) {
       const path = `memory:/parsed/${file.name}`;
       const parsed = parseSpoolFileName(file.name);
@@ -116,6 +130,12 @@ export function createMemorySpool(options: SpoolLimits = {}): SpoolStore {
       const stored = places.parsed.get(file.name);
       if (stored === undefined) throw notFoundError("parsed", file.name);
       return decodeEntry(Buffer.from(stored.bytes), file.name, path, parsed.type);
+    },
+    async readArchived(which, name) {
+      checkFileName(name);
+      const stored = places[which].get(name);
+      if (stored === undefined) throw notFoundError(which, name);
+      return decodeArchived(Buffer.from(stored.bytes), `memory:/${which}/${name}`);
     },
     markTransmitted: async (file) => void move(file.name, "parsed", "transmitted"),
     markFailed: async (file, reason) => void move(file.name, "parsed", "failed", reason),

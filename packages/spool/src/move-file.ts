@@ -1,6 +1,7 @@
 import { constants, linkSync, unlinkSync } from "node:fs";
-import { copyFile, lstat, open, rename } from "node:fs/promises";
+import { copyFile, lstat, rename } from "node:fs/promises";
 import { join } from "node:path";
+import { syncFile } from "@spoor/safe-file";
 import { alternativeName } from "./alternative-name.js";
 import { isSameFile } from "./is-same-file.js";
 
@@ -61,8 +62,7 @@ async function placeAt(source: string, target: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EXDEV") {
       await copyFile(source, target, constants.COPYFILE_EXCL);
-      const copy = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW);
-      await copy.sync().finally(() => copy.close());
+      await syncFile(target);
       return;
     }
     if (code !== "EPERM" || !(await lstat(source)).isDirectory()) throw error;

@@ -1,18 +1,23 @@
-/**
- * A spool directory that is a symbolic link, not a directory, foreign-owned or open to
- * group/other. Shaped like @spoor/config's UserFacingError: `message` is `problem` followed
- * by ` Fix: <fix>`.
- */
-export class SpoolPermissionError extends Error {
-  readonly path: string;
-  readonly problem: string;
-  readonly fix: string;
+import { UserFacingError } from "@spoor/errors";
 
+/**
+ * A spool directory that is a symbolic link, not a directory, foreign-owned or not exactly
+ * mode 0700 (the owned-directory check of @spoor/safe-file): `message` is `problem`
+ * followed by ` Fix: <fix>`.
+ */
+export class SpoolPermissionError extends UserFacingError {
+  /** The directory concerned. */
+  readonly path: string;
+  declare readonly fix: string;
+
+  /**
+   * @param path the directory
+   * @param problem what is wrong with it
+   * @param fix the command that fixes it
+   */
   constructor(path: string, problem: string, fix: string) {
-    super(`${problem} Fix: ${fix}`);
+    super(problem, fix);
     this.name = "SpoolPermissionError";
     this.path = path;
-    this.problem = problem;
-    this.fix = fix;
   }
 }

@@ -21,6 +21,20 @@ export interface SpooledFile {
 /** A file of failed/, with the reason it failed. */
 export type FailedFile = SpooledFile & { reason?: string };
 
+/** A file of quarantine/: any name (odd files end up there), with why it was set aside. */
+export interface QuarantinedFile {
+  name: string;
+  path: string;
+  /** From the name, when it is an entry's. */
+  type?: string;
+  unixSeconds?: number;
+  size: number;
+  reason?: string;
+}
+
+/** The directories entries leave parsed/ for. */
+export type ArchiveName = "transmitted" | "failed" | "quarantine";
+
 /** A file in parsed/ whose name is not an entry's (left alone, as the original did). */
 export interface StrayFile {
   name: string;
@@ -94,12 +108,26 @@ export interface SpoolStore {
   /** Badly named files in parsed/ (not temp files). */
   listStrays(): Promise<StrayFile[]>;
   /**
+   * quarantine/, by name: every file but temp files and the `<name>.reason` files, each with
+   * its size and the first line of its reason (read without following links, at most 4 KiB).
+   * Files that vanish meanwhile are left out; a missing directory lists as empty.
+   */
+  listQuarantined(): Promise<QuarantinedFile[]>;
+  /**
    * Reads one queued file; a file without `id` (written by the Perl original) gets one derived
    * from its name and content.
    * @throws SpoolFileRejectedError (reason symlink, foreign-owner, not-a-file, too-large,
    *   bad-json, bad-name); an error with code "ENOENT" when the file is gone.
    */
   read(file: SpooledFile): Promise<SpoolEntry>;
+  /**
+   * The JSON of a file in transmitted/, failed/ or quarantine/, as it is (no id derived: these
+   * files are not sent again), with the same precautions as `read`: no symbolic link, the
+   * opened descriptor a regular file owned by the spool's owner, at most 1 MiB.
+   * @throws SpoolFileRejectedError (symlink, foreign-owner, not-a-file, too-large, bad-json);
+   *   TypeError for a name that is not a plain file name; code "ENOENT" when the file is gone.
+   */
+  readArchived(which: ArchiveName, name: string): Promise<unknown>;
   /** parsed/ → transmitted/. @throws code "ENOENT" when the file is gone. */
   markTransmitted(file: SpooledFile): Promise<void>;
   /** parsed/ → failed/, with `<name>.reason` beside it. @throws code "ENOENT" when gone. */
@@ -109,7 +137,7 @@ export interface SpoolStore {
   /** failed/ → parsed/ (its reason removed). @throws code "ENOENT" when not in failed/. */
   requeue(name: string): Promise<SpooledFile>;
   /** Empties one of the archive directories; returns the number of entries removed. */
-  purge(which: "transmitted" | "failed" | "quarantine"): Promise<number>;
+  purge(which: ArchiveName): Promise<number>;
   /** Retention on transmitted/ (age, then size, oldest first); never touches parsed/ entries. */
   prune(): Promise<PruneResult>;
   stats(): Promise<SpoolStats>;

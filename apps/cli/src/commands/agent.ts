@@ -4,6 +4,7 @@ import { agent } from "../services/agent.js";
 
 /** `spoor agent`: followers and transmitter in one foreground process (contract §5). */
 export default class Agent extends BaseCommand {
+  static override summary = "Run every follower and the transmitter in the foreground.";
   static override description =
     "Run every configured follower and the transmitter in the foreground until SIGTERM/SIGINT (JSON log lines on stderr).";
   static override flags = configFlags;

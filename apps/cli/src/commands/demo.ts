@@ -1,9 +1,10 @@
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
-import { runDemo } from "../services/demo.js";
+import { runDemo } from "../services/demo/demo.js";
 
 /** `spoor demo`: the whole pipeline on a throw-away cPanel server (contract §7). */
 export default class Demo extends BaseCommand {
+  static override summary = "See spoor work end to end on a throw-away cPanel server.";
   static override description =
     "Run the whole pipeline on a throw-away cPanel server: a local Spoor API (the receiver), spoor installed into a temp root, " +
     "the agent, and a replay of real cPanel traffic with a webmail login from a new address and a forwarder added and removed. " +

@@ -5,6 +5,7 @@ import { follow } from "../services/follow.js";
 
 /** `spoor follow TYPE`: one follower (the original's spoor_log_follower). */
 export default class Follow extends BaseCommand {
+  static override summary = "Follow one cPanel log and spool its interesting events.";
   static override description =
     "Follow one cPanel log and spool its interesting events until SIGTERM/SIGINT (JSON log lines on stderr).";
   static override args = {

@@ -1,24 +1,24 @@
 import { Flags } from "@oclif/core";
 import type { LogType } from "@spoor/config";
+import { SilentError, UsageError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
-import { UsageError } from "../errors/usage-error.js";
-import { readExistingConfig } from "../services/existing-config.js";
-import { install } from "../services/install.js";
-import type { ConfigChoices } from "../services/install-config.js";
+import { ROOT_DESCRIPTION } from "../flags.js";
+import { readExistingConfig } from "../services/install/existing-config.js";
+import { install } from "../services/install/install.js";
+import type { ConfigChoices } from "../services/install/install-config.js";
 import {
   hostProblem,
   identifierProblem,
   logPathProblem,
   secretProblem,
-} from "../services/install-input.js";
-import { installPaths } from "../services/install-paths.js";
-import { askInstallChoices } from "../services/install-questions.js";
-import { formatInstallResult } from "../services/install-report.js";
-import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
-import { createPrompter } from "../services/prompts.js";
-import { readSecretInput } from "../services/read-secret-input.js";
-import { UNIT_LAYOUTS, type UnitLayout } from "../services/systemd-units.js";
+} from "../services/install/install-input.js";
+import { installPaths } from "../services/install/install-paths.js";
+import { askInstallChoices } from "../services/install/install-questions.js";
+import { formatInstallResult } from "../services/install/install-report.js";
+import { PromptInterruptedError } from "../services/prompts/prompt-interrupted-error.js";
+import { createPrompter } from "../services/prompts/prompts.js";
+import { readSecretInput } from "../services/prompts/read-secret-input.js";
+import { UNIT_LAYOUTS, type UnitLayout } from "../services/systemd/systemd-units.js";
 
 const LOG_FLAGS: ReadonlyArray<
   [LogType, "access-log" | "error-log" | "login-log" | "session-log"]
@@ -31,6 +31,7 @@ const LOG_FLAGS: ReadonlyArray<
 
 /** `spoor install`: config, directories, systemd units and the cPanel hook. */
 export default class Install extends BaseCommand {
+  static override summary = "Install spoor: config, spool, systemd units, cPanel hook.";
   static override description =
     "Install spoor: the config (0600), the spool directories (0700), the systemd units and the cPanel hook script. " +
     "Asks for the values unless --non-interactive; prints the remaining steps, or runs them with --enable.";
@@ -55,7 +56,7 @@ export default class Install extends BaseCommand {
     "login-log": Flags.string({ description: "cPanel login_log path" }),
     "session-log": Flags.string({ description: "cPanel session_log path" }),
     root: Flags.string({
-      description: "install under this directory instead of / (a sandbox)",
+      description: ROOT_DESCRIPTION,
       default: "/",
     }),
     layout: Flags.string({

@@ -1,15 +1,17 @@
 import { Args, Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
 import { BrokenPipeError } from "../output/broken-pipe-error.js";
 import { createLineWriter } from "../output/line-writer.js";
 import { parse } from "../services/parse.js";
 
 /** `spoor parse TYPE [FILE...]`: one JSON object per log line (contract §2). */
 export default class Parse extends BaseCommand {
+  static override summary = "Parse cPanel log lines into JSON, one object per line.";
   static override description =
     "Parse cPanel log lines into JSON: one object per input line, in input order.";
   static override strict = false;
+  static override usage = "<%= command.id %> TYPE [FILE...] [--interesting]";
   static override args = {
     type: Args.string({
       ignoreStdin: true,

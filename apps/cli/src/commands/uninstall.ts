@@ -1,18 +1,20 @@
 import { Flags } from "@oclif/core";
+import { SilentError } from "@spoor/errors";
 import { BaseCommand } from "../base-command.js";
-import { SilentError } from "../errors/silent-error.js";
-import { installPaths } from "../services/install-paths.js";
-import { PromptInterruptedError } from "../services/prompt-interrupted-error.js";
-import { createPrompter } from "../services/prompts.js";
-import { uninstall } from "../services/uninstall.js";
-import { formatUninstallResult } from "../services/uninstall-report.js";
+import { ROOT_DESCRIPTION } from "../flags.js";
+import { installPaths } from "../services/install/install-paths.js";
+import { PromptInterruptedError } from "../services/prompts/prompt-interrupted-error.js";
+import { createPrompter } from "../services/prompts/prompts.js";
+import { uninstall } from "../services/uninstall/uninstall.js";
+import { formatUninstallResult } from "../services/uninstall/uninstall-report.js";
 
 /** `spoor uninstall`: the reverse of `spoor install`. */
 export default class Uninstall extends BaseCommand {
+  static override summary = "Remove spoor's units and hook (the config and spool are kept).";
   static override description =
     "Remove spoor's systemd units and cPanel hook script. The config and the spool are kept unless --purge.";
   static override flags = {
-    root: Flags.string({ description: "uninstall from this directory instead of /", default: "/" }),
+    root: Flags.string({ description: ROOT_DESCRIPTION, default: "/" }),
     purge: Flags.boolean({
       description: "also remove /etc/spoor (config, credentials) and /var/lib/spoor (every entry)",
       default: false,

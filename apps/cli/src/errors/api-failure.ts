@@ -16,6 +16,11 @@ const FIXES: Record<ApiError["kind"], string> = {
  */
 export function apiFailure(error: ApiError): UserFacingError {
   const excerpt = error.bodyExcerpt ? ` (response: ${error.bodyExcerpt})` : "";
-  const fix = error.status === 401 || error.status === 403 ? undefined : FIXES[error.kind];
+  const fix =
+    error.status === 401 || error.status === 403
+      ? undefined
+      : error.status === 404
+        ? "check transmission.host (and its path) and transmission.endpoints.report: this URL is not a Spoor API endpoint"
+        : FIXES[error.kind];
   return new UserFacingError(`${error.message}${excerpt}`, fix, { cause: error });
 }

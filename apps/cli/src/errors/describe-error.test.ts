@@ -1,10 +1,11 @@
 import { ApiClientConfigError } from "@spoor/api-client";
 import { UserFacingError } from "@spoor/config";
+import { SilentError, UsageError } from "@spoor/errors";
+import { CheckpointError } from "@spoor/follower";
 import { SpoolPermissionError } from "@spoor/spool";
 import { describe, expect, it } from "vitest";
 import { describeError } from "./describe-error.js";
-import { SilentError } from "./silent-error.js";
-import { UsageError } from "./usage-error.js";
+import { describePermissionDenied } from "./permission-denied.js";
 
 const context = { version: "1.2.3" };
 
@@ -22,7 +23,7 @@ describe("describeError", () => {
     });
   });
 
-  it("treats the spool's and the API client's configuration errors as user-facing", () => {
+  it("treats the spool's, the API client's and the follower's user-fixable errors as user-facing", () => {
     expect(
       describeError(new SpoolPermissionError("/s", "/s has mode 0755.", "chmod 0700 /s"), context),
     ).toEqual({
@@ -35,6 +36,37 @@ describe("describeError", () => {
         context,
       ),
     ).toEqual({ text: "Error: plain http to a remote host\nFix: use https\n", exitCode: 1 });
+    expect(
+      describeError(new CheckpointError("/s/a.checkpoint.json", "bad-json", "remove it"), context),
+    ).toEqual({
+      text: "Error: checkpoint /s/a.checkpoint.json: bad json\nFix: remove it\n",
+      exitCode: 1,
+    });
+  });
+
+  it("treats EACCES, EPERM and EROFS as user-fixable: the path and the fix, no stack", () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, open '/etc/spoor/x'"), {
+      code: "EACCES",
+      path: "/etc/spoor/x",
+      syscall: "open",
+    });
+    expect(describePermissionDenied(denied, 1000)).toEqual({
+      problem: "permission denied: /etc/spoor/x (open), EACCES.",
+      fix: "run it as root (e.g. with sudo), or pass --root DIR to use a directory you own",
+    });
+    expect(describePermissionDenied(denied, 0)?.fix).toBe(
+      "check the permissions of /etc/spoor/x and its parent directories (an immutable attribute, a mount option or a security module may refuse root)",
+    );
+    const readOnly = Object.assign(new Error("EROFS"), { code: "EROFS", path: "/usr/x" });
+    expect(describePermissionDenied(readOnly, 0)?.problem).toBe(
+      "/usr/x is on a read-only file system.",
+    );
+    expect(describeError(denied, context)?.text).toMatch(
+      /^Error: permission denied: [^\n]*\nFix: [^\n]*\n$/,
+    );
+    expect(describePermissionDenied(Object.assign(new Error("x"), { code: "ENOENT" }))).toBe(
+      undefined,
+    );
   });
 
   it("prints a usage error on one line, exit 2", () => {

@@ -1,8 +1,5 @@
-import { ApiClientConfigError } from "@spoor/api-client";
-import { UserFacingError } from "@spoor/config";
-import { SpoolPermissionError } from "@spoor/spool";
-import { SilentError } from "./silent-error.js";
-import { UsageError } from "./usage-error.js";
+import { describeError as sortError } from "@spoor/errors";
+import { describePermissionDenied } from "./permission-denied.js";
 
 /** What to print on stderr for a failed command, and the exit code. */
 export interface ErrorReport {
@@ -17,36 +14,24 @@ export interface BugContext {
 }
 
 /**
- * Sorts an error that ended a command into the three kinds (architecture habits):
- * user-fixable (message + fix hint, exit 1, no stack; usage errors exit 2 with one line),
- * silent (nothing printed), and bug (stack and where to report it, exit 1).
- * Returns `undefined` for oclif's own errors (exit requests, flag parsing), which oclif prints.
- * Never throws.
+ * Sorts an error that ended a command with `describeError` of @spoor/errors (architecture
+ * habits): user-fixable (problem + fix hint, exit 1, no stack), usage (one line, exit 2),
+ * silent (nothing printed, its own exit code) and bug (stack and where to report it,
+ * exit 1); a file-system refusal (EACCES, EPERM, EROFS) is user-fixable too (the path, and
+ * run as root or --root). Returns `undefined` for oclif's own errors (exit requests, flag parsing), which
+ * oclif prints. Never throws.
  */
 export function describeError(error: unknown, context: BugContext): ErrorReport | undefined {
   if (error instanceof Error && "oclif" in error) return undefined;
-  if (error instanceof SilentError) return { text: "", exitCode: error.exitCode };
-  if (error instanceof UsageError) {
-    return { text: `Error: ${oneLine(error.message)}\n`, exitCode: 2 };
+  const hasFix = typeof (error as { fix?: unknown } | null)?.fix === "string";
+  const denied = hasFix ? undefined : describePermissionDenied(error);
+  if (denied !== undefined) {
+    return { text: `Error: ${denied.problem}\nFix: ${denied.fix}\n`, exitCode: 1 };
   }
-  if (error instanceof UserFacingError || error instanceof SpoolPermissionError) {
-    return userFacing(error.problem, error.fix);
-  }
-  if (error instanceof ApiClientConfigError) return userFacing(error.message, error.fix);
-  const stack = error instanceof Error ? (error.stack ?? String(error)) : String(error);
-  const where = context.bugsUrl ? `at ${context.bugsUrl}` : "to the spoor maintainers";
-  return {
-    text:
-      `${stack}\n\nThis is a bug in spoor ${context.version} (Node ${process.version}). ` +
-      `Please report it ${where}, with the command you ran and the output above.\n`,
-    exitCode: 1,
-  };
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ");
-}
-
-function userFacing(problem: string, fix: string | undefined): ErrorReport {
-  return { text: `Error: ${problem}\n${fix === undefined ? "" : `Fix: ${fix}\n`}`, exitCode: 1 };
+  const { text, exitCode } = sortError(error, {
+    program: "spoor",
+    version: context.version,
+    bugsUrl: context.bugsUrl,
+  });
+  return { text, exitCode };
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { UsageError } from "../errors/usage-error.js";
+import { UsageError } from "@spoor/errors";
 
 /** One input of `spoor parse`: a file, or stdin. */
 export interface InputSource {

@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { pipeline, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { UsageError } from "../errors/usage-error.js";
+import { UsageError } from "@spoor/errors";
 import { READ_CHUNK_BYTES } from "./open-inputs.js";
 
 /** An opened log archive: its identity and its decompressed bytes. */

@@ -1,4 +1,4 @@
-import { createLogger, runAgent, runUntilSignalled } from "@spoor/agent";
+import { createLogger, logIgnoredKeys, runAgent, runUntilSignalled } from "@spoor/agent";
 import { loadConfig } from "@spoor/config";
 import type { ConfigLocation } from "../api/open-api-client.js";
 
@@ -11,5 +11,6 @@ import type { ConfigLocation } from "../api/open-api-client.js";
 export async function agent(options: ConfigLocation): Promise<void> {
   const config = await loadConfig({ path: options.configPath, root: options.root });
   const logger = createLogger();
+  logIgnoredKeys(config, logger);
   await runUntilSignalled((signal) => runAgent({ config, logger, signal }), { logger });
 }

@@ -2,6 +2,7 @@ import {
   createLogger,
   createSpoolFromConfig,
   FollowerNotConfiguredError,
+  logIgnoredKeys,
   runFollowerPipeline,
   runUntilSignalled,
 } from "@spoor/agent";
@@ -28,6 +29,7 @@ export async function follow(options: FollowOptions): Promise<void> {
   }
   const spool = createSpoolFromConfig(config);
   const logger = createLogger();
+  logIgnoredKeys(config, logger);
   await runUntilSignalled(
     (signal) => runFollowerPipeline({ type, config, spool, logger, signal }),
     { logger },

@@ -1,3 +1,4 @@
+import { UsageError } from "@spoor/errors";
 import {
   decodeLine,
   LineSplitter,
@@ -7,7 +8,6 @@ import {
   parseLine,
   scanInteresting,
 } from "@spoor/parsers";
-import { UsageError } from "../errors/usage-error.js";
 import { completeLineRanges } from "../input/complete-line-ranges.js";
 import { type InputSource, openInputs } from "../input/open-inputs.js";
 

@@ -1,24 +1,33 @@
-import { reporterFor } from "@spoor/agent";
+import { hostname } from "node:os";
 import { ApiError, type ReportRecord } from "@spoor/api-client";
-import { type ConfigLocation, openApiClient } from "../api/open-api-client.js";
+import { reporterFor } from "@spoor/config";
+import type { ApiAccess } from "../api/api-access.js";
+import { openApiClient } from "../api/open-api-client.js";
 import { apiFailure } from "../errors/api-failure.js";
 
-/** Options of `spoor report list`. */
-export interface RecordListOptions extends ConfigLocation {
+/** Options of `spoor report list` and `spoor mailbox-event list`. */
+export interface RecordListOptions extends ApiAccess {
   /** The reporter name the API files the records under (default: `transmission.reporter`,
    *  else this machine's hostname — what the transmitter sends as). */
   host?: string;
 }
 
+/** What a record list returns: the host asked about and its records as received. */
+export interface RecordList<Row> {
+  host: string;
+  records: Row[];
+}
+
 /**
  * The reports the Spoor API holds for `host`, every record as received.
  * @throws UserFacingError for a refused configuration or a failed call (URL, status,
- *   body excerpt; never the secret).
+ *   body excerpt; never the secret); UsageError for `--api-identifier` without its secret.
  */
-export async function reportList(options: RecordListOptions): Promise<ReportRecord[]> {
+export async function reportList(options: RecordListOptions): Promise<RecordList<ReportRecord>> {
   const { client, config } = await openApiClient(options);
+  const host = options.host ?? (config === undefined ? hostname() : reporterFor(config));
   try {
-    return await client.listReports(options.host ?? reporterFor(config));
+    return { host, records: await client.listReports(host) };
   } catch (error) {
     throw error instanceof ApiError ? apiFailure(error) : error;
   } finally {

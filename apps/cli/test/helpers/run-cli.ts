@@ -16,6 +16,8 @@ export interface RunOptions {
   /** Bytes or text written to stdin (stdin is closed either way). */
   input?: string | Buffer;
   env?: NodeJS.ProcessEnv;
+  /** Run as this user and group (the tests run as root; e.g. 65534, nobody). */
+  user?: { uid: number; gid: number };
 }
 
 /** Runs `node <script> ...args` to completion and collects its output. */
@@ -28,6 +30,7 @@ export function runNode(
     const child = spawn(process.execPath, [script, ...args], {
       env: { ...process.env, NO_COLOR: "1", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
+      ...options.user,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "@spoor/config";
+import { hookScriptPath } from "@spoor/cpanel-hook";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolveDaemonEntries } from "../../src/services/daemon-entries.js";
+import { resolveDaemonEntries } from "../../src/services/systemd/daemon-entries.js";
 import { runCli, runNode } from "../helpers/run-cli.js";
 
 const SECRET = "Xq7-secret-NEVER-shown-42";
@@ -64,6 +65,8 @@ describe("spoor install --non-interactive", () => {
         "  # register the cPanel hook (forwarder and mailbox changes)",
         `  /usr/local/cpanel/bin/manage_hooks add script ${hook}`,
         "",
+        `Warning: ${["access", "error", "login", "session"].map((log) => r(`usr/local/cpanel/logs/${log}_log`)).join(", ")} do not exist (yet): the agent will wait for each and start reading when it appears (check the path if this is a cPanel server).`,
+        "",
         `Note: ${r("var/cpanel/cpanel.config")} was not found, so "Log successful logins" was not checked (is this a cPanel server?).`,
         "",
         `Check the installation with: spoor doctor --root ${root}`,
@@ -88,10 +91,7 @@ describe("spoor install --non-interactive", () => {
     const hookStats = await stat(hook);
     expect([hookStats.uid, hookStats.gid]).toEqual([process.geteuid!(), process.getegid!()]);
     const installed = await readFile(hook, "utf8");
-    const bundle = await readFile(
-      fileURLToPath(import.meta.resolve("@spoor/cpanel-hook")).replace(/index\.js$/, "hook.js"),
-      "utf8",
-    );
+    const bundle = await readFile(hookScriptPath(), "utf8");
     expect(installed).toBe(`#!${process.execPath}\n${bundle.slice(bundle.indexOf("\n") + 1)}`);
     const unit = await readFile(r("etc/systemd/system/spoor-agent.service"), "utf8");
     expect(unit).toContain(
@@ -103,6 +103,20 @@ describe("spoor install --non-interactive", () => {
       api_secret: SECRET,
     });
     expect(config.followers.session).toEqual({ name: r("usr/local/cpanel/logs/session_log") });
+  });
+
+  it("warns about a log that does not exist and says the agent will wait for it", async () => {
+    await mkdir(r("usr/local/cpanel/logs"), { recursive: true });
+    for (const log of ["access_log", "error_log", "session_log"]) {
+      await writeFile(r(`usr/local/cpanel/logs/${log}`), "");
+    }
+    const result = await runCli([...flags(), "--login-log", "/nonexistent"], {
+      input: `${SECRET}\n`,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("Warning:"))).toEqual([
+      "Warning: /nonexistent does not exist (yet): the agent will wait for it and start reading when it appears (check the path if this is a cPanel server).",
+    ]);
   });
 
   it("is idempotent: a second run keeps the secret and repairs modes changed in between", async () => {

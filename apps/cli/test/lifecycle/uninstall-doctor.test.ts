@@ -65,7 +65,7 @@ describe("spoor doctor", () => {
     const result = await runCli(["doctor", "--root", root]);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
     const lines = result.stdout.trimEnd().split("\n");
-    expect(lines.at(-1)).toBe("0 failed, 0 warnings, 16 ok");
+    expect(lines.at(-1)).toBe("0 failed, 0 warnings, 17 ok");
     expect(lines).toContain(
       `ok    api                       ${receiver.url} accepted the credentials of doctor-id (0 reports for this host)`,
     );
@@ -114,7 +114,7 @@ describe("spoor doctor", () => {
     expect(text.stdout).toContain(
       `fail  hook script               ${hook()} does not exist\n                                fix: spoor install (re-installs the hook script)\n`,
     );
-    expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("4 failed, 1 warning, 11 ok");
+    expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("4 failed, 1 warning, 12 ok");
     expect(result.stdout + text.stdout).not.toContain("a-wrong-secret");
   });
 });

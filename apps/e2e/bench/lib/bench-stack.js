@@ -5,8 +5,8 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
 import { resolveDefaults, writeConfig } from "@spoor/config";
-import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
 
 const repo = (/** @type {string} */ relative) =>
   fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));

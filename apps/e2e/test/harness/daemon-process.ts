@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/daemons/launch";
+import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
 import { daemonBin } from "./paths.js";
 import { waitFor } from "./wait-for.js";
 

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { hookScriptPath } from "@spoor/cpanel-hook";
 
 const repo = (relative: string): string =>
   fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
@@ -12,7 +13,7 @@ export function daemonBin(name: string): string {
 export const RECEIVER_BIN = repo("apps/receiver/bin/spoor-receiver.js");
 
 /** The bundled, self-contained cPanel hook script (what the installer copies). */
-export const HOOK_BUNDLE = repo("packages/cpanel-hook/dist/hook.js");
+export const HOOK_BUNDLE = hookScriptPath();
 
 /** The real cPanel v120 logs (background traffic). */
 export function corpusPath(log: "access_log" | "error_log" | "login_log" | "session_log"): string {

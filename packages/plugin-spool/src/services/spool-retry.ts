@@ -16,6 +16,12 @@ export interface SpoolRetryOptions extends ConfigLocation {
 export async function spoolRetry(options: SpoolRetryOptions): Promise<string[]> {
   const { config, spool } = await openSpool(options);
   const failedPath = config.application.transmission_failed_entries_path;
+  if (options.all && options.name !== undefined) {
+    throw new UserFacingError(
+      "spoor spool retry takes a NAME or --all, not both.",
+      "spoor spool retry NAME, or spoor spool retry --all",
+    );
+  }
   let names: string[];
   if (options.all) names = (await spool.listFailed()).map((file) => file.name);
   else if (options.name !== undefined) names = [options.name];

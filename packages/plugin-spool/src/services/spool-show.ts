@@ -1,11 +1,9 @@
-import { hostname } from "node:os";
 import { join } from "node:path";
 import { createApiClient, formatEntry, maskSecrets, type ReportRequest } from "@spoor/api-client";
-import { type SpoorConfig, UserFacingError } from "@spoor/config";
+import { apiClientOptions, reporterFor, type SpoorConfig, UserFacingError } from "@spoor/config";
 import type { SpoolStore } from "@spoor/spool";
 import { type ConfigLocation, openSpool } from "../open-spool.js";
 import type { QueueName } from "../queue-name.js";
-import { readArchivedEntry } from "../read-archived-entry.js";
 import { spoolList } from "./spool-list.js";
 
 /** Options of `spoor spool show`. */
@@ -72,25 +70,23 @@ async function readEntry(
   found: { name: string; type?: string; unixSeconds?: number },
   path: string,
 ): Promise<unknown> {
-  if (queue === "parsed" && found.type !== undefined && found.unixSeconds !== undefined) {
-    return spool.read({ name: found.name, path, type: found.type, unixSeconds: found.unixSeconds });
-  }
-  return readArchivedEntry(path, process.geteuid?.() ?? 0);
+  if (queue !== "parsed") return spool.readArchived(queue, found.name);
+  // parsed/ lists entries only, each with the type and time of its name
+  return spool.read({
+    name: found.name,
+    path,
+    type: found.type ?? "",
+    unixSeconds: found.unixSeconds ?? 0,
+  });
 }
 
 function buildRequest(config: SpoorConfig, entry: unknown): ReportRequest | undefined {
   if (typeof entry !== "object" || entry === null) return undefined;
   const { id } = entry as { id?: unknown };
-  const reporter = config.transmission.reporter ?? hostname();
+  const reporter = reporterFor(config);
   const formatted = formatEntry(entry as Parameters<typeof formatEntry>[0], reporter);
   if (formatted === undefined || typeof id !== "string") return undefined;
-  const t = config.transmission;
-  const client = createApiClient({
-    host: t.host,
-    credentials: t.credentials,
-    reportEndpoint: t.endpoints.report,
-    allowInsecureHttp: t.allow_insecure_http,
-  });
+  const client = createApiClient(apiClientOptions(config));
   try {
     return maskSecrets(client.buildReportRequest(formatted, { idempotencyKey: id, reporter }));
   } catch (error) {

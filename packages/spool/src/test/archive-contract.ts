@@ -86,6 +86,48 @@ export function archiveContract(makeSpool: MakeSpool): void {
     });
   });
 
+  it("lists quarantined files by name, with size and a one-line reason", async () => {
+    const { spool } = await openSpool(makeSpool);
+    expect(await spool.listQuarantined()).toEqual([]);
+    const late = sampleEntry("late", { log_time: 20 });
+    const early = sampleEntry("early", { log_time: 10 });
+    const [lateFile, earlyFile] = await spool.write([late, early]);
+    await spool.quarantine(lateFile!, "bad-json:\n not JSON");
+    await spool.quarantine(earlyFile!, "foreign-owner");
+    const byName = [
+      { file: earlyFile!, entry: early, reason: "foreign-owner" },
+      { file: lateFile!, entry: late, reason: "bad-json: not JSON" },
+    ].sort((a, b) => (a.file.name < b.file.name ? -1 : 1));
+    expect(await spool.listQuarantined()).toEqual(
+      byName.map(({ file, entry, reason }) => ({
+        name: file.name,
+        path: expect.stringMatching(new RegExp(`quarantine/${file.name}$`)),
+        type: file.type,
+        unixSeconds: file.unixSeconds,
+        size: entrySize(entry),
+        reason,
+      })),
+    );
+  });
+
+  it("reads archived files as they are, and only from the directory named", async () => {
+    const { spool } = await openSpool(makeSpool);
+    const entries = [sampleEntry("a1"), sampleEntry("a2"), sampleEntry("a3")];
+    const [sent, refused, odd] = await spool.write(entries);
+    await spool.markTransmitted(sent!);
+    await spool.markFailed(refused!, "HTTP 422");
+    await spool.quarantine(odd!, "bad-json");
+    expect(await spool.readArchived("transmitted", sent!.name)).toEqual(entries[0]);
+    expect(await spool.readArchived("failed", refused!.name)).toEqual(entries[1]);
+    expect(await spool.readArchived("quarantine", odd!.name)).toEqual(entries[2]);
+    await expect(spool.readArchived("failed", sent!.name)).rejects.toMatchObject({
+      code: "ENOENT",
+    });
+    await expect(spool.readArchived("transmitted", `../parsed/${sent!.name}`)).rejects.toThrow(
+      TypeError,
+    );
+  });
+
   it("counts every directory in stats()", async () => {
     const { spool } = await openSpool(makeSpool);
     expect(await spool.stats()).toEqual({

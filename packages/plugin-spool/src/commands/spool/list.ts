@@ -7,6 +7,7 @@ import { spoolFlags } from "../../spool-flags.js";
 
 /** `spoor spool list`: the files of one spool directory. */
 export default class SpoolList extends SpoolCommand {
+  static override summary = "List the files of one spool directory.";
   static override description =
     "List the files of one spool directory (default: parsed, the queue to send).";
   static override flags = {

@@ -6,6 +6,7 @@ import { spoolFlags } from "../../spool-flags.js";
 
 /** `spoor spool purge --queue Q --yes`: empty an archive directory. */
 export default class SpoolPurge extends SpoolCommand {
+  static override summary = "Delete the sent, failed or quarantined files.";
   static override description =
     "Delete every file of the transmitted, failed or quarantine directory (never the queue itself).";
   static override flags = {

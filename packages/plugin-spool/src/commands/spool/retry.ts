@@ -5,8 +5,10 @@ import { spoolFlags } from "../../spool-flags.js";
 
 /** `spoor spool retry NAME|--all`: re-queue failed entries. */
 export default class SpoolRetry extends SpoolCommand {
+  static override summary = "Queue entries the API refused again.";
   static override description =
     "Move failed entries back into the queue so the transmitter sends them again.";
+  static override usage = "<%= command.id %> NAME | --all [--config PATH] [--root DIR]";
   static override args = {
     name: Args.string({
       ignoreStdin: true,
@@ -15,7 +17,7 @@ export default class SpoolRetry extends SpoolCommand {
   };
   static override flags = {
     ...spoolFlags,
-    all: Flags.boolean({ description: "every failed entry", default: false, exclusive: ["name"] }),
+    all: Flags.boolean({ description: "every failed entry (instead of NAME)", default: false }),
   };
   static override examples = [
     "<%= config.bin %> spool retry login.1537372956.0412345.json",

@@ -6,6 +6,7 @@ import { spoolFlags } from "../../spool-flags.js";
 
 /** `spoor spool show NAME`: one entry and the exact request it is sent as. */
 export default class SpoolShow extends SpoolCommand {
+  static override summary = "Show one spooled entry and the request it is sent as.";
   static override description =
     "Show one spooled entry and the exact request it is (or was) sent to the Spoor API as (secret masked).";
   static override args = {

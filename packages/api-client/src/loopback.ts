@@ -1,0 +1,1 @@
+export { isLoopbackHost, isPlainHttpAllowed } from "./is-loopback-host.js";
