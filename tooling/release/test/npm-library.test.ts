@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { repoRoot, sh, version } from "./support.js";
+import { sh, version } from "./support.js";
 
 // A fresh project outside the workspace: installs the tarball alone, offline (it has no
 // dependencies to fetch), then imports it from plain ESM and from TypeScript.
@@ -47,26 +47,4 @@ test("an ESM consumer parses a login line", () => {
     status: "failed",
   });
   expect(viaSubpath).toEqual(viaIndex);
-});
-
-test("a TypeScript consumer type-checks against the shipped declarations", () => {
-  writeFileSync(
-    join(project, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        strict: true,
-        noEmit: true,
-        types: [],
-      },
-      files: ["consume.ts"],
-    }),
-  );
-  writeFileSync(
-    join(project, "consume.ts"),
-    `import { parseLine, type ParsedEntry } from "@spoor/parsers";\nconst entry: ParsedEntry = parseLine("login", ${JSON.stringify(loginLine)});\nconst ip: string | undefined = entry.ip;\nexport { ip };\n// @ts-expect-error: "mail" is not a log type\nparseLine("mail", "x");\n`,
-  );
-  const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
-  expect(sh(process.execPath, [tsc, "-p", project], { cwd: project })).toBe("");
 });

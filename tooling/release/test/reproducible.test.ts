@@ -8,7 +8,7 @@ import { pnpmCommand, repoRoot, version } from "./support.js";
 const second = mkdtempSync(join(tmpdir(), "spoor-release-again-"));
 afterAll(() => rmSync(second, { recursive: true, force: true }));
 
-test("a second build of the same commit gives the same bytes (SHA256SUMS match)", async () => {
+test("a second build of the same commit gives the same tarball, .deb and npm tarball bytes", async () => {
   const first = inject("releaseDir");
   const again = join(second, "release");
   const result = await buildRelease({ repoRoot, outputDir: again, pnpm: pnpmCommand() });

@@ -101,8 +101,8 @@ describe("bin/spoor from the extracted tree, with no node on PATH", () => {
     const parsed = JSON.parse(out.trim());
     expect(parsed).toMatchObject({
       type: "login",
-      ip: "203.0.113.9",
-      credential: "bob@example.com",
+      ip: "192.0.2.4",
+      credential: "kotlinx",
     });
   });
 
