@@ -66,14 +66,15 @@ export function debPrerm(units, uninstall) {
 }
 
 /**
- * RPM scriptlets: %preun stops the running units on erase ($1 = 0), %postun try-restarts them
- * after an upgrade ($1 ≥ 1), once the new files are in place.
+ * RPM scriptlets: %post try-restarts the running units on an upgrade ($1 ≥ 2: the new
+ * package's files are in place, and the new package, not the old one, decides), %preun stops
+ * them on erase ($1 = 0).
  * @param {readonly string[]} units
  * @param {string} uninstall
  * @returns {string}
  */
 export function rpmScriptlets(units, uninstall) {
-  return `%preun\nif [ "$1" -eq 0 ]; then\n${indent(stopUnitsOnRemove(units, uninstall))}fi\n\n%postun\nif [ "$1" -ge 1 ]; then\n${indent(tryRestartUnits(units))}fi\n`;
+  return `%post\nif [ "$1" -ge 2 ]; then\n${indent(tryRestartUnits(units))}fi\n\n%preun\nif [ "$1" -eq 0 ]; then\n${indent(stopUnitsOnRemove(units, uninstall))}fi\n`;
 }
 
 function indent(text) {

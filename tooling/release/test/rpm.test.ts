@@ -49,17 +49,17 @@ describe("the agent .rpm (EL8 and later)", () => {
     expect(requires("spoor")).toEqual(["coreutils", "glibc >= 2.28", "libstdc++"]);
   });
 
-  test("scriptlets: try-restart running units on upgrade, stop them on erase, never start or enable", () => {
+  test("scriptlets: %post try-restarts running units on upgrade, %preun stops them on erase, never start or enable", () => {
     const scripts = query("spoor", "--scripts");
     expect(scripts).toMatch(
-      /postuninstall scriptlet[\s\S]*if \[ "\$1" -ge 1 \][\s\S]*systemctl try-restart/,
+      /postinstall scriptlet[\s\S]*if \[ "\$1" -ge 2 \][\s\S]*systemctl try-restart/,
     );
     expect(scripts).toMatch(
       /preuninstall scriptlet[\s\S]*if \[ "\$1" -eq 0 \][\s\S]*systemctl stop/,
     );
     expect(scripts).toContain(UNITS.join(" "));
     expect(scripts).not.toMatch(/systemctl (start|enable|restart)\b/);
-    expect(scripts).not.toMatch(/postinstall scriptlet/);
+    expect(scripts).not.toMatch(/postuninstall scriptlet/);
   });
 });
 
@@ -90,7 +90,7 @@ describe("the server .rpm (EL9 and later: its driver's glibc)", () => {
   test("scriptlets: try-restart spoor-server.service on upgrade, stop it on erase", () => {
     const scripts = query("spoor-server", "--scripts");
     expect(scripts).toMatch(
-      /postuninstall scriptlet[\s\S]*systemctl try-restart spoor-server\.service /,
+      /postinstall scriptlet[\s\S]*systemctl try-restart spoor-server\.service /,
     );
     expect(scripts).toMatch(/preuninstall scriptlet[\s\S]*systemctl stop spoor-server\.service /);
     expect(scripts).toContain(SERVER_UNITS.join(" "));

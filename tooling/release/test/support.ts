@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { run } from "../src/run.js";
 
 /** The checkout these tests build. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -58,21 +59,7 @@ export function sh(
   args: readonly string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): string {
-  try {
-    return execFileSync(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      input: options.input,
-      encoding: "utf8",
-      stdio: ["pipe", "pipe", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(" ")} failed:\n${stdout}${stderr}`.slice(0, 8192), {
-      cause: error,
-    });
-  }
+  return run(command, args, { ...options, quiet: true });
 }
 
 /**
