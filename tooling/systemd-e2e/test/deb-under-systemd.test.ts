@@ -223,6 +223,23 @@ describe.each(LAYOUTS)(
       }
     });
 
+    it("keeps config and spool through a package upgrade and restarts the running units", async () => {
+      const config = await container.readFile(CONFIG);
+      const spool = await container.run(["sh", "-c", "ls -R /var/lib/spoor"]);
+      const before = await Promise.all(units.map((unit) => container.show(unit, ["MainPID"])));
+      // dpkg -i over the installed package runs postinst configure with the old version.
+      await container.run(["dpkg", "-i", "/root/spoor.deb"]);
+      for (const [index, unit] of units.entries()) {
+        const after = await waitForState(container, unit, ["active"]);
+        expect({ unit, restarted: after.MainPID !== before[index]!.MainPID }).toEqual({
+          unit,
+          restarted: true,
+        });
+      }
+      expect(await container.readFile(CONFIG)).toBe(config);
+      expect(await container.run(["sh", "-c", "ls -R /var/lib/spoor"])).toBe(spool);
+    });
+
     it("leaves nothing after spoor uninstall --now --purge and dpkg --purge", async () => {
       await container.run(["spoor", "uninstall", "--now", "--purge", "--yes"]);
       expect(await cpanelCalls(container)).toContain(`manage_hooks delete script ${HOOK}`);
