@@ -39,5 +39,11 @@ const config: Options[] = [
       },
     },
   ),
+  // The server: its library (@spoor/server, one built file) stays an import, so the native
+  // SQLite driver, nodemailer and the IP data load from their own packages as they expect.
+  definePackageConfig(
+    { server: "src/server.ts" },
+    { dts: false, clean: false, sourcemap: false, minifyWhitespace: true, minifySyntax: true },
+  ),
 ].flat();
 export default config;

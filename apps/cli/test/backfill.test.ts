@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { ACCESS_SAMPLES } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
-import { ACCESS_SAMPLES } from "./helpers/sample-lines.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
 const CORPUS = fileURLToPath(new URL("../../../fixtures/cpanel-v120/access_log", import.meta.url));

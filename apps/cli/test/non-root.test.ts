@@ -1,10 +1,10 @@
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { NOBODY } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
 
-const NOBODY = { uid: 65534, gid: 65534 };
 let directory: string;
 let root: string;
 

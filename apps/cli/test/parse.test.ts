@@ -4,15 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isInteresting, type ParsedEntry, parseLine } from "@spoor/parsers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, runCli } from "./helpers/run-cli.js";
 import {
   ACCESS_SAMPLES,
   ERROR_SAMPLES,
   LOGIN_SAMPLES,
-  type Sample,
+  type SampleLine,
   SESSION_SAMPLE,
-} from "./helpers/sample-lines.js";
+} from "@spoor/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, runCli } from "./helpers/run-cli.js";
 
 const CORPUS = fileURLToPath(new URL("../../../fixtures/cpanel-v120/", import.meta.url));
 const MIB = 1024 * 1024;
@@ -38,7 +38,7 @@ async function writeLines(name: string, lines: readonly string[], ending = "\n")
 }
 
 describe("spoor parse: the sample lines of original.md §10", () => {
-  const cases: Array<[string, Sample[]]> = [
+  const cases: Array<[string, SampleLine[]]> = [
     ["access", ACCESS_SAMPLES],
     ["login", LOGIN_SAMPLES],
     ["error", ERROR_SAMPLES],
@@ -167,7 +167,7 @@ describe("spoor parse: input handling", () => {
 describe("spoor parse: a file larger than one read chunk", () => {
   let file: string;
   let lines: string[];
-  let inserted: Map<number, Sample>;
+  let inserted: Map<number, SampleLine>;
 
   beforeAll(async () => {
     const corpus = (await readFile(join(CORPUS, "access_log"), "latin1"))
@@ -178,7 +178,7 @@ describe("spoor parse: a file larger than one read chunk", () => {
     lines = [];
     inserted = new Map();
     let bytes = 0;
-    const push = (line: string, sample?: Sample) => {
+    const push = (line: string, sample?: SampleLine) => {
       if (sample) inserted.set(lines.length, sample);
       lines.push(line);
       bytes += Buffer.byteLength(line, "latin1") + 1;

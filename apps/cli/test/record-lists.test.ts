@@ -1,9 +1,9 @@
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type ApiClient, createApiClient, type FormattedEntry } from "@spoor/api-client";
+import { type ReceiverProcess, startReceiver } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAnalystServer } from "./helpers/analyst-server.js";
-import { type RunningReceiver, startReceiver } from "./helpers/receiver.js";
 import { runCli, runNode } from "./helpers/run-cli.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
@@ -41,11 +41,11 @@ const ENTRIES: FormattedEntry[] = [
   },
 ];
 
-let receiver: RunningReceiver;
+let receiver: ReceiverProcess;
 let root: TempRoot;
 
 beforeAll(async () => {
-  receiver = await startReceiver(`${ID}:${SECRET}`);
+  receiver = await startReceiver({ credentials: `${ID}:${SECRET}` });
   const client: ApiClient = createApiClient({
     host: receiver.url,
     credentials: { api_identifier: ID, api_secret: SECRET },
@@ -79,11 +79,11 @@ afterAll(async () => {
   await root?.remove();
 });
 
-// The receiver keeps no forward recipient or class: those columns stay empty here (the
-// server fills them: see the test with its answers below).
+// The server keeps the removal's forward recipient; no event here is evidence of an alert,
+// so the class column stays empty.
 const REPORTS_CSV = [
   'id,"event time",host,"event type","mailbox address","forward recipient"',
-  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,',
+  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,x@y.test',
   '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,',
   '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,',
   "",
@@ -91,47 +91,44 @@ const REPORTS_CSV = [
 
 const EVENTS_CSV = [
   'id,"event time",host,"event type","mailbox address",ip,"forward recipient",class',
-  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,10.0.0.2,,',
+  '3,"2019-04-18 15:06:40 +0000",cp1.test,forward_removed,名前@example.jp,10.0.0.2,x@y.test,',
   '2,"2019-04-17 14:59:10 +0000",cp1.test,forward_added_partial_ip,jörg.müller@exämple.test,2001:db8::1,,',
   '1,"2019-04-18 11:48:30 +0000",cp1.test,login,rory@blah.capefox.co,10.10.10.10,,',
   "",
 ].join("\n");
 
+/** `spoor <command> list ...args`. */
+function listRecords(command: "report" | "mailbox-event", ...args: string[]) {
+  return runCli([command, "list", ...args]);
+}
+
 describe("spoor report list / spoor mailbox-event list against the receiver", () => {
   it("prints the reports as the original's CSV, non-ASCII rows kept", async () => {
-    const result = await runCli(["report", "list", "--root", root.root, "--host", HOST]);
+    const result = await listRecords("report", "--root", root.root, "--host", HOST);
     expect(result).toEqual({ code: 0, stdout: REPORTS_CSV, stderr: "" });
   });
 
   it("prints the mailbox events as CSV with the ip column", async () => {
-    const result = await runCli([
-      "mailbox-event",
-      "list",
-      "--config",
-      root.configPath,
-      "--host",
-      HOST,
-    ]);
+    const result = await listRecords("mailbox-event", "--config", root.configPath, "--host", HOST);
     expect(result).toEqual({ code: 0, stdout: EVENTS_CSV, stderr: "" });
   });
 
   it("prints an aligned table with --output table", async () => {
-    const result = await runCli([
+    const result = await listRecords(
       "report",
-      "list",
       "--root",
       root.root,
       "--host",
       HOST,
       "--output",
       "table",
-    ]);
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
         "id  event time                 host      event type                mailbox address           forward recipient",
         "--  -------------------------  --------  ------------------------  ------------------------  -----------------",
-        "3   2019-04-18 15:06:40 +0000  cp1.test  forward_removed           名前@example.jp",
+        "3   2019-04-18 15:06:40 +0000  cp1.test  forward_removed           名前@example.jp           x@y.test",
         "2   2019-04-17 14:59:10 +0000  cp1.test  forward_added_partial_ip  jörg.müller@exämple.test",
         "1   2019-04-18 11:48:30 +0000  cp1.test  login                     rory@blah.capefox.co",
         "",
@@ -140,17 +137,23 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("prints the records as received with --output json", async () => {
-    const result = await runCli([
+    const result = await listRecords(
       "mailbox-event",
-      "list",
       "--root",
       root.root,
       "--host",
       HOST,
       "--output",
       "json",
-    ]);
+    );
     expect(result.code).toBe(0);
+    // As the spoor server answers them: the ip_actor with its network (and whatever the
+    // offline ASN data says of these addresses), the forward recipient, no class, no alerts.
+    const networks: Record<string, string> = {
+      "10.10.10.10": "10.10.10.0/24",
+      "2001:db8::1": "2001:db8::/48",
+      "10.0.0.2": "10.0.0.0/24",
+    };
     expect(JSON.parse(result.stdout)).toEqual(
       [...ENTRIES].reverse().map((entry, index) => ({
         id: ENTRIES.length - index,
@@ -158,13 +161,19 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
         host: HOST,
         type: entry.type,
         mailbox_address: entry.mailbox_address,
-        ip_actor: { ip_address: entry.ip },
+        ip_actor: expect.objectContaining({
+          ip_address: entry.ip,
+          network: networks[entry.ip as string],
+        }),
+        forward_recipient: entry.forward_recipient ?? null,
+        class: null,
+        alert_ids: [],
       })),
     );
   });
 
   it("asks about this machine's hostname without --host; an empty list says so on stderr", async () => {
-    const result = await runCli(["report", "list", "--root", root.root]);
+    const result = await listRecords("report", "--root", root.root);
     expect(result).toEqual({
       code: 0,
       stdout: 'id,"event time",host,"event type","mailbox address","forward recipient"\n',
@@ -195,7 +204,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
       reporter: HOST,
     });
     try {
-      expect(await runCli(["report", "list", "--root", named.root])).toEqual({
+      expect(await listRecords("report", "--root", named.root)).toEqual({
         code: 0,
         stdout: REPORTS_CSV,
         stderr: "",
@@ -224,7 +233,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
       credentials: { api_identifier: ID, api_secret: "wrong-Zz7" },
     });
     try {
-      const result = await runCli(["report", "list", "--root", wrong.root, "--host", HOST]);
+      const result = await listRecords("report", "--root", wrong.root, "--host", HOST);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr).toBe(
@@ -237,14 +246,13 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("explains an unreachable API, exit 1", async () => {
-    const result = await runCli([
+    const result = await listRecords(
       "mailbox-event",
-      "list",
       "--root",
       (await unreachableRoot()).root,
       "--host",
       HOST,
-    ]);
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^Error: GET http:\/\/127\.0\.0\.1:9\/api\/mailbox_events\?mailbox_events%5Bhost%5D=cp1\.test: connection refused \(ECONNREFUSED\)\nFix: check transmission\.host and that this server can reach it\n$/,

@@ -4,10 +4,10 @@ import { dirname } from "node:path";
 import { createApiClient } from "@spoor/api-client";
 import { resolveDefaults } from "@spoor/config";
 import { createFileSpool, type SpoolStore } from "@spoor/spool";
+import { type ReceiverProcess, startReceiver, waitFor } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningReceiver, startReceiver } from "./helpers/receiver.js";
 import { runCli } from "./helpers/run-cli.js";
-import { spawnCli, waitFor } from "./helpers/spawn-cli.js";
+import { spawnCli } from "./helpers/spawn-cli.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
 const ID = "runtime-id";
@@ -18,9 +18,9 @@ const credentials = { api_identifier: ID, api_secret: SECRET };
 const loginLine = (second: number) =>
   `[2018-09-19 16:02:${String(second % 60).padStart(2, "0")} +0000] info [webmaild] 10.10.10.10 - rorymckinley@blah.capefox.co (possessor: blahuser) - SUCCESS LOGIN webmaild\n`;
 
-let receiver: RunningReceiver;
+let receiver: ReceiverProcess;
 beforeAll(async () => {
-  receiver = await startReceiver(`${ID}:${SECRET}`);
+  receiver = await startReceiver({ credentials: `${ID}:${SECRET}` });
 });
 afterAll(async () => {
   await receiver?.stop();
@@ -57,11 +57,15 @@ describe("spoor follow / transmit / agent", () => {
       await follower.waitForLog((line) => line.msg === "following");
       let second = 0;
       const spool = spoolOf(root.root);
-      const files = await waitFor(async () => {
-        await appendFile(log, loginLine(second++));
-        const names = (await spool.list()).map((file) => file.name);
-        return names.length > 0 ? names : undefined;
-      });
+      const files = await waitFor(
+        "a login spooled",
+        async () => {
+          await appendFile(log, loginLine(second++));
+          const names = (await spool.list()).map((file) => file.name);
+          return names.length > 0 ? names : undefined;
+        },
+        { intervalMs: 50 },
+      ); // each look appends one more line
       expect(files[0]).toMatch(/^login\.15373729\d\d\.\d{7}\.json$/);
       expect(await follower.stop()).toBe(0);
       expect(
@@ -165,13 +169,17 @@ describe("spoor follow / transmit / agent", () => {
     try {
       await agent.waitForLog((line) => line.msg === "following");
       let second = 30;
-      const reports = await waitFor(async () => {
-        await appendFile(log, loginLine(second++));
-        const found = (await client.listReports(hostname())).filter(
-          (record) => record.mailbox_address === "rorymckinley@blah.capefox.co",
-        );
-        return found.length > 0 ? found : undefined;
-      });
+      const reports = await waitFor(
+        "the login reported",
+        async () => {
+          await appendFile(log, loginLine(second++));
+          const found = (await client.listReports(hostname())).filter(
+            (record) => record.mailbox_address === "rorymckinley@blah.capefox.co",
+          );
+          return found.length > 0 ? found : undefined;
+        },
+        { intervalMs: 50 },
+      ); // each look appends one more line
       expect(reports[0]).toMatchObject({ host: hostname(), type: "login" });
       expect(await agent.stop()).toBe(0);
       expect(agent.logs.some((line) => line.msg === "agent stopped")).toBe(true);

@@ -1,9 +1,10 @@
 import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { resolveDefaults } from "@spoor/config";
+import { waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
-import { spawnCli, waitFor } from "./helpers/spawn-cli.js";
+import { spawnCli } from "./helpers/spawn-cli.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
 const roots: TempRoot[] = [];
@@ -27,7 +28,7 @@ describe("spoor status", () => {
     try {
       await agent.waitForLog((line) => line.msg === "log started");
       await appendFile(logOf(root.root), "a line that is not a login\n");
-      const json = await waitFor(async () => {
+      const json = await waitFor("the status of the running agent", async () => {
         const result = await runCli(["status", "--root", root.root, "--json"]);
         const report = JSON.parse(result.stdout) as {
           alive: boolean;

@@ -1,15 +1,17 @@
 import { appendFile, readFile } from "node:fs/promises";
+import {
+  CleanupStack,
+  forwarderAddLine,
+  type ReceiverProcess,
+  startReceiver,
+  waitFor,
+} from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { forwarderAddLine } from "./helpers/access-lines.js";
 import { type DaemonProcess, startDaemon } from "./helpers/daemon-process.js";
-import { type ReceiverProcess, startReceiver } from "./helpers/receiver.js";
 import { makeSpoorRoot } from "./helpers/spoor-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 function stopOnCleanup(daemon: DaemonProcess): void {
   cleanups.push(async () => {

@@ -1,15 +1,10 @@
 import { appendFile, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { stableId } from "@spoor/spool";
+import { corpusLines, forwarderAddLine, forwarderRemoveLine, waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  corpusAccessLines,
-  forwarderAddLine,
-  forwarderRemoveLine,
-} from "./helpers/access-lines.js";
 import { type DaemonProcess, startDaemon } from "./helpers/daemon-process.js";
 import { makeSpoorRoot, type SpoorRoot } from "./helpers/spoor-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 const running: DaemonProcess[] = [];
@@ -107,7 +102,7 @@ function mixedLines(background: Buffer[], from: number, count: number, round: nu
 describe("spoor-access-follower", () => {
   it("loses no event and keeps every id across repeated kill -9 under load", async () => {
     const env = await root();
-    const background = corpusAccessLines();
+    const background = corpusLines("access_log");
     const writer = await LogWriter.open(env.logPath("access"));
     let daemon = follower(env);
     await started(daemon);
@@ -133,7 +128,7 @@ describe("spoor-access-follower", () => {
     await waitFor(
       "the follower to catch up",
       async () => (await env.checkpointOffset("access")) === writer.size,
-      60_000,
+      { timeoutMs: 60_000 },
     );
     daemon.child.kill("SIGTERM");
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
@@ -162,7 +157,9 @@ describe("spoor-access-follower", () => {
     const fresh = await LogWriter.open(path);
     await fresh.append([{ bytes: Buffer.from(forwarderAddLine(3)), interesting: true }]);
     const expected = [...old.expected, ...late.expected, ...fresh.expected].sort();
-    await waitFor("all three events", async () => (await spooledIds(env)).size === 3, 60_000);
+    await waitFor("all three events", async () => (await spooledIds(env)).size === 3, {
+      timeoutMs: 60_000,
+    });
     expect([...(await spooledIds(env)).values()].sort()).toEqual(expected);
     daemon.child.kill("SIGTERM");
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
@@ -173,7 +170,7 @@ describe("spoor-access-follower", () => {
     const daemon = follower(env);
     await started(daemon);
     const writer = await LogWriter.open(env.logPath("access"));
-    await writer.append(mixedLines(corpusAccessLines(), 0, 500, 0));
+    await writer.append(mixedLines(corpusLines("access_log"), 0, 500, 0));
     await waitFor("the batch", async () => (await env.checkpointOffset("access")) === writer.size);
     daemon.child.kill("SIGTERM");
     expect(await daemon.exited).toEqual({ code: 0, signal: null });

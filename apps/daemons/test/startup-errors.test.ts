@@ -1,8 +1,8 @@
 import { chmod, readFile, writeFile } from "node:fs/promises";
+import { waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { startDaemon } from "./helpers/daemon-process.js";
 import { makeSpoorRoot, type SpoorRoot } from "./helpers/spoor-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

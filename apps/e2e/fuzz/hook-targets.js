@@ -1,14 +1,15 @@
 // Fuzz targets for the cPanel hook: one payload in, the hook's promises checked — STDOUT stays
 // empty (or "1"), at most one spool file appears and only in parsed/, nothing else in the
 // sandbox changes, no password is written, no prototype is polluted.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { runHook } from "@spoor/cpanel-hook";
 import { HOOK_EVENTS } from "@spoor/parsers";
+import { makeHookSandbox as makeSandbox, runNode } from "@spoor/test-support";
+
+/** @typedef {import("@spoor/test-support").HookSandbox} HookSandbox */
 
 /** Every hook event kind, opted in so that as many payloads as possible reach the spool. */
 const ALL_KINDS = HOOK_EVENTS.filter((kind) => kind !== "forward_added_partial_recipient");
@@ -16,48 +17,11 @@ const DIAGNOSTIC = "spoor-cpanel-hook: ";
 const SPOOL_NAME = /^error\.\d+\.\d{7}\.json$/;
 
 /**
- * @typedef {object} HookSandbox
- * @property {string} root
- * @property {string} configPath
- * @property {string} parsed
- * @property {() => Promise<void>} cleanup
+ * A temp root with a 0600 config (0700 directories) whose spool lives inside it, every hook
+ * kind opted in.
  */
-
-/**
- * A temp root with a 0600 config (0700 directories) whose spool lives inside it.
- * @returns {Promise<HookSandbox>}
- */
-export async function makeHookSandbox() {
-  const root = await mkdtemp(join(tmpdir(), "spoor-fuzz-hook-"));
-  const etc = join(root, "etc");
-  await mkdir(etc, { mode: 0o700 });
-  const state = join(root, "state");
-  const paths = {
-    parsed_entries_path: join(state, "parsed"),
-    transmitted_entries_path: join(state, "transmitted"),
-    transmission_failed_entries_path: join(state, "failed"),
-    quarantine_path: join(state, "quarantine"),
-    state_path: join(state, "state"),
-  };
-  const configPath = join(etc, "spoor.yml");
-  const yaml = [
-    "followers:",
-    `  error: { name: ${JSON.stringify(join(root, "error_log"))} }`,
-    "transmission:",
-    "  credentials: { api_identifier: fuzz, api_secret: not-a-real-secret }",
-    "  host: https://spoor.example.test",
-    `  events: ${JSON.stringify(ALL_KINDS)}`,
-    "application:",
-    ...Object.entries(paths).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`),
-    "",
-  ].join("\n");
-  await writeFile(configPath, yaml, { mode: 0o600 });
-  return {
-    root,
-    configPath,
-    parsed: paths.parsed_entries_path,
-    cleanup: () => rm(root, { recursive: true, force: true }),
-  };
+export function makeHookSandbox() {
+  return makeSandbox("spoor-fuzz-hook-", { events: ALL_KINDS, apiIdentifier: "fuzz" });
 }
 
 /** @param {string} dir @returns {Promise<string[]>} every path under `dir` */
@@ -126,8 +90,8 @@ async function checkAftermath(sandbox, before, run, spawned, secrets) {
   const removed = before.filter((path) => !after.includes(path));
   const spooled = added.filter(
     (path) =>
-      path.startsWith(`${sandbox.parsed}/`) &&
-      SPOOL_NAME.test(path.slice(sandbox.parsed.length + 1)),
+      path.startsWith(`${sandbox.spool.parsed}/`) &&
+      SPOOL_NAME.test(path.slice(sandbox.spool.parsed.length + 1)),
   );
   const stray = added.filter(
     (path) => !spooled.includes(path) && !before.includes(path) && !isSpoolDirectory(sandbox, path),
@@ -190,27 +154,9 @@ export async function checkHookInProcess(sandbox, input) {
  */
 export async function checkHookProcess(sandbox, bundle, input) {
   const before = await listTree(sandbox.root);
-  const run = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, "--config", sandbox.configPath], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    /** @type {Buffer[]} */
-    const out = [];
-    /** @type {Buffer[]} */
-    const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.stdin.on("error", () => undefined);
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-      }),
-    );
-    child.stdin.end(input);
+  const run = await runNode(bundle, ["--config", sandbox.configPath], {
+    input,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/" },
   });
   return checkAftermath(sandbox, before, /** @type {any} */ (run), true, secretsOf(input));
 }

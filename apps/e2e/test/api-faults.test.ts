@@ -1,3 +1,4 @@
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { expectedReports, settleDelivery } from "./harness/delivery.js";
@@ -6,7 +7,6 @@ import { keyViolations } from "./harness/idempotency.js";
 import { type MailboxEvent, mailboxEvents } from "./harness/log-lines.js";
 import { writeTraffic } from "./harness/log-writer.js";
 import { startStack } from "./harness/stack.js";
-import { waitFor } from "./harness/wait-for.js";
 
 const defer = useCleanups();
 const CONCURRENCY = 4;
@@ -52,7 +52,9 @@ describe("the API down while the agent runs", () => {
         { after: mark },
       );
       // Held down for two failed probes: the backoff goes on, one probe at a time.
-      await waitFor(`two failed probes during ${mode}`, () => probesSince(mark).length >= 2);
+      await waitFor(`two failed probes during ${mode}`, () => probesSince(mark).length >= 2, {
+        timeoutMs: 60_000,
+      });
       const probes = probesSince(mark);
       const inMode = stack.proxy
         .requests()

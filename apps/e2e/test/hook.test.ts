@@ -1,4 +1,5 @@
 import { appendFile } from "node:fs/promises";
+import { NOBODY } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { settleDelivery } from "./harness/delivery.js";
@@ -7,7 +8,6 @@ import type { MailboxEvent } from "./harness/log-lines.js";
 import { startStack } from "./harness/stack.js";
 
 const defer = useCleanups();
-const NOBODY = { uid: 65534, gid: 65534 };
 
 function hookEvent(address: string): MailboxEvent {
   return { type: "error", event: "forward_added_partial_recipient", address, line: "" };

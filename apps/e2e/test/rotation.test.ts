@@ -1,4 +1,5 @@
 import { open, rename, stat, truncate, unlink, writeFile } from "node:fs/promises";
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { expectedReports, settleDelivery } from "./harness/delivery.js";
@@ -11,7 +12,6 @@ import {
 } from "./harness/log-lines.js";
 import { appendLines } from "./harness/log-writer.js";
 import { type Stack, startStack } from "./harness/stack.js";
-import { waitFor } from "./harness/wait-for.js";
 
 const defer = useCleanups();
 
@@ -120,6 +120,7 @@ describe("log rotation and truncation under the running agent", () => {
     await waitFor(
       "the checkpoint at the end",
       async () => (await stack.root.checkpoint("error"))?.offset === offset,
+      { timeoutMs: 60_000 },
     );
 
     // Truncated and rewritten while the agent is held up: another service's line whose

@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { expectedReports, settleDelivery } from "./harness/delivery.js";
@@ -6,7 +7,6 @@ import { keyViolations } from "./harness/idempotency.js";
 import { mailboxEvents } from "./harness/log-lines.js";
 import { writeTraffic } from "./harness/log-writer.js";
 import { startStack } from "./harness/stack.js";
-import { waitFor } from "./harness/wait-for.js";
 
 const defer = useCleanups();
 const CONCURRENCY = 4;
@@ -34,8 +34,11 @@ describe("SIGTERM", () => {
       burst: 10,
       between: async (written) => {
         if (written === 150) {
-          await waitFor("some of the new traffic sent", () =>
-            stack.proxy.requests().some((r) => r.addresses.some((a) => a.startsWith("term-2"))),
+          await waitFor(
+            "some of the new traffic sent",
+            () =>
+              stack.proxy.requests().some((r) => r.addresses.some((a) => a.startsWith("term-2"))),
+            { timeoutMs: 60_000 },
           );
           const started = Date.now();
           first.child.kill("SIGTERM");

@@ -1,6 +1,7 @@
 import { mkdtemp, rmdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { expectedReports, settleDelivery } from "./harness/delivery.js";
@@ -8,7 +9,6 @@ import { mailboxEvents } from "./harness/log-lines.js";
 import { appendLines, writeTraffic } from "./harness/log-writer.js";
 import { type Stack, startStack } from "./harness/stack.js";
 import { mountSmallTmpfs } from "./harness/tmpfs.js";
-import { waitFor } from "./harness/wait-for.js";
 
 const defer = useCleanups();
 const PAUSED = "spool cannot take entries, follower paused (retrying; nothing is lost)";
@@ -46,13 +46,17 @@ describe("a full spool", () => {
       await appendLines(path, [event.line]);
       if (pausedTypes().size === 2) continue;
       const { size } = await stat(path);
-      await waitFor(`the ${event.type} line handled or its follower paused`, async () => {
-        most = Math.max(most, (await stack.root.queued()).length);
-        return (
-          pausedTypes().has(event.type) ||
-          (await stack.root.checkpoint(event.type))?.offset === size
-        );
-      });
+      await waitFor(
+        `the ${event.type} line handled or its follower paused`,
+        async () => {
+          most = Math.max(most, (await stack.root.queued()).length);
+          return (
+            pausedTypes().has(event.type) ||
+            (await stack.root.checkpoint(event.type))?.offset === size
+          );
+        },
+        { timeoutMs: 60_000 },
+      );
     }
     expect(pausedTypes()).toEqual(new Set(["access", "login"]));
     expect(stack.agent.logLines().find((l) => l.msg === PAUSED)).toMatchObject({

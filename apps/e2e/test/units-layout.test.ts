@@ -1,3 +1,4 @@
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { type DaemonProcess, startDaemon, waitForFollowers } from "./harness/daemon-process.js";
@@ -8,7 +9,6 @@ import { mailboxEvents } from "./harness/log-lines.js";
 import { writeTraffic } from "./harness/log-writer.js";
 import { startReceiverProcess } from "./harness/receiver-process.js";
 import { makeSpoorRoot } from "./harness/spoor-root.js";
-import { waitFor } from "./harness/wait-for.js";
 
 const defer = useCleanups();
 
@@ -31,7 +31,9 @@ describe("the units layout (one process per follower, and the transmitter)", () 
       running.set(bin, daemon);
       if (type !== undefined) {
         await waitForFollowers(daemon, [type]);
-        await waitFor(`${type} checkpoint`, () => root.checkpoint(type));
+        await waitFor(`${type} checkpoint`, () => root.checkpoint(type), {
+          timeoutMs: 60_000,
+        });
       } else {
         await daemon.waitForLog("transmitting", (l) => l.msg === "transmitting");
       }

@@ -1,59 +1,37 @@
 // Shared helpers of the agent benchmarks (plain ESM; run after `turbo run build`).
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp } from "node:fs/promises";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { cpus, loadavg, totalmem } from "node:os";
 import { resolveDefaults } from "@spoor/config";
-
-const RECEIVER = fileURLToPath(
-  new URL("../../../apps/receiver/bin/spoor-receiver.js", import.meta.url),
-);
+import { makeCpanelRoot, startReceiver as startSupportReceiver } from "@spoor/test-support";
 
 /**
- * Starts the real receiver (`--db :memory:`) and resolves with its URL and a stop().
- * `onAccepted(ms)` gets the wall-clock time of each accepted report POST, from the receiver's
- * own request log (so measuring adds no polling load).
+ * Starts the real receiver (`--db :memory:`, credentials ID:SECRET) through
+ * @spoor/test-support and resolves with its URL, stats() and stop(). `onAccepted(ms)` gets the
+ * wall-clock time of each accepted report POST, from the receiver's own request log (so
+ * measuring adds no polling load).
  */
 export async function startReceiver(onAccepted) {
-  const child = spawn(
-    process.execPath,
-    [RECEIVER, "--port", "0", "--db", ":memory:", "--credentials", "ID:SECRET"],
-    { stdio: ["ignore", "pipe", onAccepted === undefined ? "ignore" : "pipe"] },
-  );
-  if (onAccepted !== undefined) {
-    createInterface({ input: child.stderr }).on("line", (line) => {
-      const record = JSON.parse(line);
-      if (record.msg === "request" && record.path === "/api/reports" && record.status === 202) {
-        onAccepted(Date.parse(record.time));
-      }
-    });
-  }
-  const url = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once("line", (line) => resolve(line.trim()));
-    child.once("exit", (code) => reject(new Error(`receiver exited with ${code}`)));
+  const receiver = await startSupportReceiver({
+    onStderrLine:
+      onAccepted === undefined
+        ? undefined
+        : (line) => {
+            const record = JSON.parse(line);
+            if (
+              record.msg === "request" &&
+              record.path === "/api/reports" &&
+              record.status === 202
+            ) {
+              onAccepted(Date.parse(record.time));
+            }
+          },
   });
-  const auth = `Basic ${Buffer.from("ID:SECRET").toString("base64")}`;
-  return {
-    url,
-    async stats() {
-      const response = await fetch(`${url}/api/stats`, { headers: { authorization: auth } });
-      return response.json();
-    },
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", resolve);
-        child.kill("SIGTERM");
-      }),
-  };
+  return { url: receiver.url, stats: () => receiver.get("/api/stats"), stop: receiver.stop };
 }
 
 /** A throw-away root and a SpoorConfig under it (as `--root` would give). */
 export async function benchConfig(host, followers = []) {
-  const root = await mkdtemp(join(tmpdir(), "spoor-bench-"));
+  const { path: root } = await makeCpanelRoot("spoor-bench-");
   const defaults = resolveDefaults(root);
-  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
   const config = {
     root: defaults.root,
     sourcePath: defaults.configPath,

@@ -48,3 +48,29 @@ export const DAEMON_ENVIRONMENT: Readonly<Record<string, string>> = {
  * `ExecStart`), which a bin cannot set for itself.
  */
 export const DAEMON_V8_FLAGS: readonly string[] = ["--semi-space-growth-factor=1"];
+
+/**
+ * The sandbox every spoor unit (agent, followers, transmitter, server) runs under, in the
+ * order the units print it: kernel, process and system-call confinement. Each unit adds its
+ * own file-system, network and identity lines around it.
+ */
+export const UNIT_SANDBOX_DIRECTIVES: readonly string[] = [
+  "ProtectKernelTunables=yes",
+  "ProtectKernelModules=yes",
+  "ProtectKernelLogs=yes",
+  "ProtectControlGroups=yes",
+  "ProtectClock=yes",
+  "ProtectHostname=yes",
+  "ProtectProc=invisible",
+  "ProcSubset=pid",
+  "RestrictNamespaces=yes",
+  "LockPersonality=yes",
+  "RestrictRealtime=yes",
+  "RestrictSUIDSGID=yes",
+  "RemoveIPC=yes",
+  "KeyringMode=private",
+  "SystemCallArchitectures=native",
+  "SystemCallFilter=@system-service",
+  "SystemCallFilter=~@privileged",
+  "SystemCallErrorNumber=EPERM",
+];

@@ -1,6 +1,6 @@
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { captureLogger } from "../test/helpers/capture-logger.js";
-import { waitFor } from "../test/helpers/wait-for.js";
 import { startPeriodicSummary } from "./periodic-summary.js";
 
 describe("startPeriodicSummary", () => {

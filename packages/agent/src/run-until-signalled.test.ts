@@ -2,9 +2,9 @@ import { EventEmitter } from "node:events";
 import { ApiClientConfigError } from "@spoor/api-client";
 import { ConfigError } from "@spoor/config";
 import { CheckpointError } from "@spoor/follower";
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { captureLogger } from "../test/helpers/capture-logger.js";
-import { waitFor } from "../test/helpers/wait-for.js";
 import { runUntilSignalled, type SignalHost } from "./run-until-signalled.js";
 
 class FakeProcess extends EventEmitter implements SignalHost {

@@ -1,9 +1,9 @@
 import { mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureLogger } from "../test/helpers/capture-logger.js";
-import { waitFor } from "../test/helpers/wait-for.js";
 import { type QueueWatcher, watchQueue } from "./watch-queue.js";
 
 let dir: string;

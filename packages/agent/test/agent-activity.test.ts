@@ -1,15 +1,14 @@
 import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { waitFor, webmailLoginLine } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
 import { runAgent } from "../src/run-agent.js";
 import type { AgentStatus } from "../src/status-file.js";
 import { captureLogger } from "./helpers/capture-logger.js";
 import { loginEntry } from "./helpers/entries.js";
-import { webmailLoginLine } from "./helpers/log-lines.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -48,7 +47,12 @@ describe("the agent says how it is", () => {
     const activityLines = () => captured.lines().filter((line) => line.msg === "agent activity");
     const sum = (key: string) =>
       activityLines().reduce((total, line) => total + Number(line[key] ?? 0), 0);
-    await waitFor("the delivery in an activity line", () => sum("delivered") === 1);
+    // The follower's and the transmitter's counts reach the activity lines separately: wait
+    // until both have (a count that never arrives fails the wait).
+    await waitFor(
+      "the read, the spooling and the delivery in activity lines",
+      () => sum("delivered") === 1 && sum("linesRead") >= 2 && sum("entriesSpooled") >= 1,
+    );
     expect({
       linesRead: sum("linesRead"),
       entriesSpooled: sum("entriesSpooled"),

@@ -3,27 +3,26 @@ import { join } from "node:path";
 import type { LogType } from "@spoor/config";
 import { parseLine } from "@spoor/parsers";
 import { type SpoolStore, stableId } from "@spoor/spool";
+import {
+  CleanupStack,
+  corpusLines,
+  forwarderAddLine,
+  forwarderRemoveLine,
+  waitFor,
+  webmailLoginLine,
+  webmailSessionLine,
+} from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createClientFromConfig, createSpoolFromConfig } from "../src/create-services.js";
 import { runFollowerPipeline } from "../src/follower-pipeline.js";
 import { runTransmitter } from "../src/transmitter.js";
 import { captureLogger } from "./helpers/capture-logger.js";
 import { loginEntry } from "./helpers/entries.js";
-import {
-  corpusLines,
-  forwarderAddLine,
-  forwarderRemoveLine,
-  webmailLoginLine,
-  webmailSessionLine,
-} from "./helpers/log-lines.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 interface Line {
   text: Buffer;

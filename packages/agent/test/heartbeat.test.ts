@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { createApiClient } from "@spoor/api-client";
 import { createCheckpointStore } from "@spoor/follower";
+import { waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { AGENT_VERSION } from "../src/agent-version.js";
 import { createClientFromConfig, createSpoolFromConfig } from "../src/create-services.js";
@@ -11,7 +12,6 @@ import { captureLogger } from "./helpers/capture-logger.js";
 import { loginEntry } from "./helpers/entries.js";
 import { type ScriptedServer, startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

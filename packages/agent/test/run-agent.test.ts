@@ -1,18 +1,15 @@
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { CleanupStack, waitFor, webmailLoginLine } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
 import { runAgent } from "../src/run-agent.js";
 import { captureLogger } from "./helpers/capture-logger.js";
-import { webmailLoginLine } from "./helpers/log-lines.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 describe("runAgent", () => {
   it("runs every configured follower and the transmitter on one spool, and stops them all", async () => {

@@ -2,20 +2,18 @@ import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CleanupStack, waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
 import { loginEntry } from "./helpers/entries.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
 // Runs the built package (dist/) in a child process: `turbo run test` builds first.
 const CHILD = fileURLToPath(new URL("./fixtures/transmit-once.mjs", import.meta.url));
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 function transmitProcess(configPath: string) {
   const child = spawn(process.execPath, [CHILD, configPath], {

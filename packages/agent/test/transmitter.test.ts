@@ -2,6 +2,7 @@ import { symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import type { SpoolStore } from "@spoor/spool";
+import { CleanupStack, waitFor } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createClientFromConfig, createSpoolFromConfig } from "../src/create-services.js";
 import { runTransmitter, type TransmitterOptions } from "../src/transmitter.js";
@@ -9,12 +10,9 @@ import { captureLogger } from "./helpers/capture-logger.js";
 import { formattedLogin, loginEntry } from "./helpers/entries.js";
 import { freePort, type ScriptedServer, startScriptedServer } from "./helpers/scripted-server.js";
 import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
-import { waitFor } from "./helpers/wait-for.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 interface Setup {
   env: TempRoot;

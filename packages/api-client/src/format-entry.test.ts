@@ -1,4 +1,5 @@
 import { EVENT_CATALOGUE } from "@spoor/parsers/events";
+import { originalEntry } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { formatEntry } from "./format-entry.js";
 
@@ -6,18 +7,7 @@ const HOST = "foo.host.com";
 
 describe("formatEntry: the original's four events (original.md §3.6)", () => {
   it("maps a webmail login (L1) to type, time, ip, mailbox_address, context, host", () => {
-    const entry = {
-      type: "login",
-      event: "login",
-      log_time: 1537372956,
-      scope: "webmaild",
-      ip: "10.10.10.10",
-      credential: "rorymckinley@blah.capefox.co",
-      possessor: "blahuser",
-      status: "success",
-      context: "mailbox",
-      id: "0123456789abcdef0123456789abcdef",
-    };
+    const entry = { ...originalEntry("L1"), id: "0123456789abcdef0123456789abcdef" };
     expect(formatEntry(entry, HOST)).toStrictEqual({
       type: "login",
       time: 1537372956,
@@ -29,15 +19,7 @@ describe("formatEntry: the original's four events (original.md §3.6)", () => {
   });
 
   it("maps forward_added_partial_ip (A1) like a login", () => {
-    const entry = {
-      type: "access",
-      event: "forward_added_partial_ip",
-      log_time: 1539625647,
-      ip: "10.10.10.10",
-      credential: "rorymckinley@blah.capefox.co",
-      status: "success",
-      context: "mailbox",
-    };
+    const entry = originalEntry("A1");
     expect(formatEntry(entry, HOST)).toStrictEqual({
       type: "forward_added_partial_ip",
       time: 1539625647,
@@ -49,17 +31,7 @@ describe("formatEntry: the original's four events (original.md §3.6)", () => {
   });
 
   it("maps forward_added_partial_recipient (E1) with email and forward_to, and no ip", () => {
-    const entry = {
-      type: "error",
-      event: "forward_added_partial_recipient",
-      log_time: 1549794257,
-      status: "success",
-      context: "mailbox",
-      forward_type: "email",
-      forward_to: "dodgy@dodgydomain.test",
-      email: "victim@spoor.test",
-      ip: "10.0.0.1",
-    };
+    const entry = { ...originalEntry("E1"), ip: "10.0.0.1" };
     expect(formatEntry(entry, HOST)).toStrictEqual({
       type: "forward_added_partial_recipient",
       time: 1549794257,
@@ -71,16 +43,7 @@ describe("formatEntry: the original's four events (original.md §3.6)", () => {
   });
 
   it("maps forward_removed (R1) with credential, forward_recipient and ip", () => {
-    const entry = {
-      type: "access",
-      event: "forward_removed",
-      log_time: 1551782317,
-      ip: "10.10.10.10",
-      credential: "rorymckinley@blah.capefox.co",
-      forward_recipient: "rorymckinley+cpanel@gmail.com",
-      status: "success",
-      context: "mailbox",
-    };
+    const entry = originalEntry("R1");
     expect(formatEntry(entry, HOST)).toStrictEqual({
       type: "forward_removed",
       time: 1551782317,

@@ -1,13 +1,12 @@
+import { CleanupStack } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient } from "../src/index.js";
 import { answer, type CaptureServer, headerPairs, startCaptureServer } from "./capture-server.js";
 import { rejection } from "./error-facts.js";
 
 const credentials = { api_identifier: "user123", api_secret: "secret" };
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 async function serve(
   status: number,

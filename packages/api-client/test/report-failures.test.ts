@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { createServer } from "node:net";
+import { CleanupStack } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient, type FormattedEntry } from "../src/index.js";
 import { answer, type CaptureServer, startCaptureServer } from "./capture-server.js";
@@ -9,10 +10,8 @@ import { startRawServer } from "./raw-server.js";
 const entry: FormattedEntry = { type: "login", time: 1, host: "h" };
 const credentials = { api_identifier: "user123", api_secret: "s3cr3t-value" };
 const options = { idempotencyKey: "key", reporter: "r" };
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 async function serve(
   respond: Parameters<typeof startCaptureServer>[0],
@@ -180,22 +179,17 @@ describe("report POST without an answer", () => {
     });
   });
 
-  it("gives up on a server that never answers after timeoutMs", async () => {
-    const { client, url } = await serve(() => {}, 300);
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url}: no complete answer within 300 ms`,
-      kind: "timeout",
-      method: "POST",
-      url,
-      isRetryable: true,
-    });
-  });
-
-  it("times out a body that stalls after the status line", async () => {
-    const { client, url } = await serve((_q, response) => {
-      response.writeHead(202, { "Content-Length": "10" });
-      response.write("{");
-    }, 300);
+  it.each<[string, Parameters<typeof serve>[0]]>([
+    ["gives up on a server that never answers after timeoutMs", () => {}],
+    [
+      "times out a body that stalls after the status line",
+      (_q, response) => {
+        response.writeHead(202, { "Content-Length": "10" });
+        response.write("{");
+      },
+    ],
+  ])("%s", async (_title, handler) => {
+    const { client, url } = await serve(handler, 300);
     expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
       message: `POST ${url}: no complete answer within 300 ms`,
       kind: "timeout",

@@ -1,3 +1,4 @@
+import { CleanupStack } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApiClient, type FormattedEntry, maskSecrets } from "../src/index.js";
 import { answer, type CaptureServer, headerPairs, startCaptureServer } from "./capture-server.js";
@@ -11,10 +12,8 @@ const entry: FormattedEntry = {
   context: "mailbox",
   host: "myhost",
 };
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 async function raw(): Promise<RawServer> {
   const server = await startRawServer("HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\n{}");

@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeCertificate } from "@spoor/test-support";
 import { expect, it } from "vitest";
 import { createApiClient } from "../src/index.js";
 import { rejection } from "./error-facts.js";
@@ -23,30 +24,10 @@ it.runIf(hasOpenssl())(
   async () => {
     const dir = await mkdtemp(join(tmpdir(), "spoor-api-client-tls-"));
     try {
-      execFileSync(
-        "openssl",
-        [
-          "req",
-          "-x509",
-          "-newkey",
-          "rsa:2048",
-          "-nodes",
-          "-days",
-          "2",
-          "-subj",
-          "/CN=localhost",
-          "-addext",
-          "subjectAltName=DNS:localhost,IP:127.0.0.1",
-          "-keyout",
-          join(dir, "key.pem"),
-          "-out",
-          join(dir, "cert.pem"),
-        ],
-        { stdio: "ignore" },
-      );
+      const certificate = makeCertificate(dir);
       let served = 0;
       const server = createServer(
-        { key: await readFile(join(dir, "key.pem")), cert: await readFile(join(dir, "cert.pem")) },
+        { key: certificate.key, cert: certificate.cert },
         (_request, response) => {
           served += 1;
           response.writeHead(202).end();

@@ -162,7 +162,7 @@ ${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
     [
       configText("  host: https://h\n  reportr: cp1"),
       "transmission.reportr",
-      `transmission.reportr: unknown key in ${FILE}; did you mean reporter? (known keys in transmission: credentials, host, endpoints, allow_insecure_http, timeout_ms, concurrency, events, reporter) Fix: rename "reportr" to "reporter" in ${FILE}`,
+      `transmission.reportr: unknown key in ${FILE}; did you mean reporter? (known keys in transmission: credentials, host, endpoints, allow_insecure_http, timeout_ms, concurrency, events, reporter, heartbeat, analyst_credentials) Fix: rename "reportr" to "reporter" in ${FILE}`,
     ],
     [
       "transmision:\n  credentials: { api_identifier: i, api_secret: s }\n  host: https://h\n",

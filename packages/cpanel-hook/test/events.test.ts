@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { parseErrorLine } from "@spoor/parsers";
+import { hookPayload, NOBODY } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type HookSandbox,
   makeSandbox,
-  NOBODY,
   parsedNames,
-  payload,
   readSpooled,
   runHookProcess,
 } from "./support/hook-harness.js";
@@ -26,7 +25,7 @@ describe.each(EVENT_CASES)("$name ($event)", (testCase) => {
     sandbox = await makeSandbox(testCase.events);
     const run = await runHookProcess(
       ["--config", sandbox.configPath],
-      payload(testCase.event, testCase.data),
+      hookPayload(testCase.event, testCase.data),
     );
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 0,
@@ -53,7 +52,7 @@ describe.each(EVENT_CASES)("$name ($event)", (testCase) => {
     sandbox = await makeSandbox(testCase.events);
     const run = await runHookProcess(
       ["--config", sandbox.configPath],
-      payload(testCase.event, testCase.data),
+      hookPayload(testCase.event, testCase.data),
       NOBODY,
     );
     expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: "" });

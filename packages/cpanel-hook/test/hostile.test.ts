@@ -1,8 +1,8 @@
+import { hookPayload } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type HookSandbox,
   makeSandbox,
-  payload,
   runHookProcess,
   snapshotTree,
 } from "./support/hook-harness.js";
@@ -10,7 +10,7 @@ import { E1_DATA } from "./support/payloads.js";
 
 const ADD = "UAPI::Email::add_forwarder";
 const E1_RESULT = E1_DATA.result[0]!;
-const withResult = (result: unknown) => payload(ADD, { ...E1_DATA, result });
+const withResult = (result: unknown) => hookPayload(ADD, { ...E1_DATA, result });
 const withFirst = (extra: Record<string, unknown>) => withResult([{ ...E1_RESULT, ...extra }]);
 const CONTEXT = { category: "Cpanel", event: ADD, stage: "post", point: "main" };
 const deep = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
@@ -76,15 +76,15 @@ describe("hostile or broken input: nothing recorded, nothing touched, nothing on
       JSON.stringify({ context: { event: `${ADD}\n` }, data: E1_DATA }),
       "bad-field (context.event)",
     ],
-    ["an unsupported event", payload("UAPI::Email::list_pops", E1_DATA), "unsupported-event"],
+    ["an unsupported event", hookPayload("UAPI::Email::list_pops", E1_DATA), "unsupported-event"],
     [
       "an event in the wrong case",
-      payload("uapi::email::add_forwarder", E1_DATA),
+      hookPayload("uapi::email::add_forwarder", E1_DATA),
       "unsupported-event",
     ],
     [
       "args as an array",
-      payload(ADD, { ...E1_DATA, args: [E1_DATA.args] }),
+      hookPayload(ADD, { ...E1_DATA, args: [E1_DATA.args] }),
       "bad-shape (data.args)",
     ],
     ["result as a string", withResult("victim@spoor.test"), "bad-field (data.result)"],
@@ -111,7 +111,7 @@ describe("hostile or broken input: nothing recorded, nothing touched, nothing on
     ],
     [
       "a C1 control (NEL) in the domain",
-      payload(ADD, { ...E1_DATA, args: { ...E1_DATA.args, domain: "spoor\u0085.test" } }),
+      hookPayload(ADD, { ...E1_DATA, args: { ...E1_DATA.args, domain: "spoor\u0085.test" } }),
       "bad-field (data.args.domain)",
     ],
     [
@@ -170,7 +170,7 @@ describe("hostile or broken input: nothing recorded, nothing touched, nothing on
 describe("calls that did not succeed, and runs that are not the post stage: skipped silently", () => {
   const skipped = { code: 0, stdout: "", stderr: "" };
   it.each<[string, string]>([
-    ["a pre-stage run", payload(ADD, E1_DATA, "pre")],
+    ["a pre-stage run", hookPayload(ADD, E1_DATA, "pre")],
     [
       "a check sub-hook",
       JSON.stringify({ context: { ...CONTEXT, point: "check" }, data: E1_DATA }),
@@ -179,7 +179,7 @@ describe("calls that did not succeed, and runs that are not the post stage: skip
     ["UAPI result object with status 0", withResult({ status: 0, data: null, errors: ["nope"] })],
     [
       "API2 output with status 0",
-      payload("Api2::Email::addforward", {
+      hookPayload("Api2::Email::addforward", {
         ...E1_DATA,
         result: undefined,
         output: [{ status: 0, statusmsg: "failed" }],
@@ -187,21 +187,21 @@ describe("calls that did not succeed, and runs that are not the post stage: skip
     ],
     [
       "API2 without output",
-      payload("Api2::Email::delforward", {
+      hookPayload("Api2::Email::delforward", {
         args: { email: "victim@spoor.test", emaildest: "x@y.test" },
         user: "spoortest",
       }),
     ],
     [
       "API2 output false",
-      payload("Api2::Email::passwdpop", {
+      hookPayload("Api2::Email::passwdpop", {
         args: { email: "victim@spoor.test", password: "x" },
         output: false,
       }),
     ],
     [
       "API2 result 0",
-      payload("Api2::Email::addpop", {
+      hookPayload("Api2::Email::addpop", {
         args: { email: "a", domain: "b.test" },
         output: [{ reason: "no" }],
         result: 0,

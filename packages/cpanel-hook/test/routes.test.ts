@@ -1,14 +1,13 @@
 import { chmod, chown, mkdir, readdir, readFile, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { parseErrorLine } from "@spoor/parsers";
+import { hookPayload, NOBODY } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   HOOK_BIN,
   type HookSandbox,
   makeSandbox,
-  NOBODY,
   parsedNames,
-  payload,
   readSpooled,
   runHookProcess,
   snapshotTree,
@@ -16,7 +15,7 @@ import {
 import { E1_DATA, EVENT_CASES } from "./support/payloads.js";
 
 const ADD = "UAPI::Email::add_forwarder";
-const E1 = payload(ADD, E1_DATA);
+const E1 = hookPayload(ADD, E1_DATA);
 const E1_ENTRY = EVENT_CASES[0]!.expected;
 const quiet = { code: 0, stdout: "", stderr: "" };
 
@@ -40,7 +39,7 @@ describe("what the direct route spools", () => {
     sandbox = await makeSandbox();
     const before = await snapshotTree(sandbox.root);
     for (const testCase of EVENT_CASES.filter((c) => c.events.length > 0)) {
-      expect(await run(payload(testCase.event, testCase.data))).toEqual(quiet);
+      expect(await run(hookPayload(testCase.event, testCase.data))).toEqual(quiet);
     }
     expect(await snapshotTree(sandbox.root)).toEqual(before);
   });

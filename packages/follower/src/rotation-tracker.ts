@@ -51,12 +51,17 @@ export class RotationTracker {
   async checkActive(): Promise<boolean> {
     const source = this.current;
     if (!source) return false;
-    const { size } = await source.handle.stat();
+    let { size } = await source.handle.stat();
     const position = this.reader.position;
     // Growth alone proves nothing: a file truncated and written past the read position since
     // the last look would otherwise be read on from the middle of a line. Compare the head.
-    const reason =
-      size < position ? "size" : (await source.head.matches(source.handle)) ? undefined : "content";
+    let reason: "size" | "content" | undefined = size < position ? "size" : undefined;
+    if (reason === undefined && !(await source.head.matches(source.handle))) {
+      // The head may differ because the file was truncated between the fstat and the read
+      // of its head: look at the size again so the notice tells what really happened.
+      size = (await source.handle.stat()).size;
+      reason = size < position ? "size" : "content";
+    }
     if (reason === undefined) return size > position;
     const { path, file } = source;
     this.s.notifier.emit({ kind: "truncated", path, file, size, offset: position, reason });

@@ -9,6 +9,16 @@ async function setup() {
   return { log: join(dir, "access_log"), state: join(dir, "state") };
 }
 
+/** A follower of a new, empty log in a fresh directory, once it has started. */
+async function followEmptyLog() {
+  const { log, state } = await setup();
+  await writeFile(log, "");
+  const file = await identity(log);
+  const run = follow(state, { path: log });
+  await run.waitNotice("started");
+  return { log, state, file, run };
+}
+
 async function identity(path: string) {
   const { dev, ino } = await stat(path);
   return { dev, ino };
@@ -16,11 +26,7 @@ async function identity(path: string) {
 
 describe("followFile: rename rotation", () => {
   it("drains the renamed file, including writes made after the rename, then reads the new one from 0", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const oldFile = await identity(log);
-    const run = follow(state, { path: log });
-    await run.waitNotice("started");
+    const { log, state, file: oldFile, run } = await followEmptyLog();
     const writer = await open(log, "a");
     await writer.write(text(numbered("old", 5)));
     await run.waitLines(5);
@@ -59,11 +65,7 @@ describe("followFile: rename rotation", () => {
   });
 
   it("after a restart, drains the renamed file from the checkpoint, then the new file from 0", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const oldFile = await identity(log);
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
+    const { log, state, file: oldFile, run: first } = await followEmptyLog();
     await appendFile(log, text(numbered("old", 4)));
     await first.waitLines(4);
     await first.stop();
@@ -88,11 +90,7 @@ describe("followFile: rename rotation", () => {
   });
 
   it("after a restart, reads the current file from 0 when the checkpoint's file is gone", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const oldFile = await identity(log);
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
+    const { log, state, file: oldFile, run: first } = await followEmptyLog();
     await appendFile(log, text(numbered("old", 2)));
     await first.waitLines(2);
     await first.stop();
@@ -110,10 +108,7 @@ describe("followFile: rename rotation", () => {
   });
 
   it("after two rotations while down, drains the newer rotated file from 0 first", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
+    const { log, state, run: first } = await followEmptyLog();
     await appendFile(log, text(["a 0"]));
     await first.waitLines(1);
     await first.stop();
@@ -131,11 +126,7 @@ describe("followFile: rename rotation", () => {
 
 describe("followFile: delete, truncate, missing", () => {
   it("drains a deleted file through its open descriptor, then reads the recreated one from 0", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const oldFile = await identity(log);
-    const run = follow(state, { path: log });
-    await run.waitNotice("started");
+    const { log, file: oldFile, run } = await followEmptyLog();
     const writer = await open(log, "a");
     await writer.write(text(numbered("a", 3)));
     await run.waitLines(3);
@@ -150,11 +141,7 @@ describe("followFile: delete, truncate, missing", () => {
   });
 
   it("re-reads a file truncated in place from 0", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const file = await identity(log);
-    const run = follow(state, { path: log });
-    await run.waitNotice("started");
+    const { log, file, run } = await followEmptyLog();
     const writer = await open(log, "a");
     await writer.write(text(numbered("before truncation", 3)));
     await run.waitLines(3);
@@ -176,10 +163,7 @@ describe("followFile: delete, truncate, missing", () => {
   });
 
   it("re-reads from 0 a file truncated and regrown past the position while it waited", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const run = follow(state, { path: log });
-    await run.waitNotice("started");
+    const { log, run } = await followEmptyLog();
     await appendFile(log, text(numbered("aaaa", 2)));
     await run.waitLines(2);
     // One open(O_TRUNC)+write: by the time the follower looks, the file is longer than its
@@ -192,10 +176,7 @@ describe("followFile: delete, truncate, missing", () => {
   });
 
   it("after a restart, notices a file truncated and rewritten past the checkpoint", async () => {
-    const { log, state } = await setup();
-    await writeFile(log, "");
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
+    const { log, state, run: first } = await followEmptyLog();
     await appendFile(log, text(numbered("aaaa", 2)));
     await first.waitLines(2);
     await first.stop();

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CleanupStack } from "@spoor/test-support";
 import { afterEach } from "vitest";
 import {
   createCheckpointStore,
@@ -10,11 +11,8 @@ import {
   followFile,
 } from "../src/index.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
 /** A fresh directory under the OS temp dir, removed after the test. */
 export async function tempDir(): Promise<string> {

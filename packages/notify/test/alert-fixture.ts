@@ -1,4 +1,4 @@
-import type { NotifyAlert } from "../src/index.js";
+import type { NotifyAlert, NotifyMessage } from "../src/index.js";
 
 /** A takeover alert as the server's API returns it, with `overrides` applied. */
 export function makeAlert(overrides: Partial<NotifyAlert> = {}): NotifyAlert {
@@ -20,4 +20,12 @@ export function makeAlert(overrides: Partial<NotifyAlert> = {}): NotifyAlert {
     updated_at: 1764756045,
     ...overrides,
   };
+}
+
+/** The message a channel gets for makeAlert(): delivery `deliveryId`, sent because of `reason`. */
+export function alertMessage(
+  deliveryId: string,
+  reason: Extract<NotifyMessage, { kind: "alert" }>["reason"],
+): NotifyMessage {
+  return { kind: "alert", delivery_id: deliveryId, reason, alert: makeAlert() };
 }

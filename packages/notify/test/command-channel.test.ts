@@ -1,23 +1,17 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { rejectionOf, waitFor } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type CommandChannelConfig,
   createCommandChannel,
   NotifyConfigError,
   NotifyDeliveryError,
-  type NotifyMessage,
 } from "../src/index.js";
-import { makeAlert } from "./alert-fixture.js";
-import { poll } from "./poll.js";
+import { alertMessage, makeAlert } from "./alert-fixture.js";
 
-const message: NotifyMessage = {
-  kind: "alert",
-  delivery_id: "5b0f4f1e-0000-4000-8000-000000000003",
-  reason: "raised",
-  alert: makeAlert(),
-};
+const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000003", "raised");
 const context = { publicUrl: "https://spoor.example.net", signal: new AbortController().signal };
 
 let directory: string;
@@ -44,15 +38,6 @@ function config(path: string, overrides: Partial<CommandChannelConfig> = {}): Co
     args: [],
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<NotifyDeliveryError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NotifyDeliveryError);
-  return error as NotifyDeliveryError;
 }
 
 describe("command channel", () => {
@@ -85,7 +70,10 @@ describe("command channel", () => {
 
   it("counts a non-zero exit as retryable and never repeats its output", async () => {
     const path = script("cat > /dev/null; echo 'api_secret=hunter2'; echo oops >&2; exit 3");
-    const error = await failureOf(createCommandChannel(config(path)).send(message, context));
+    const error = await rejectionOf(
+      createCommandChannel(config(path)).send(message, context),
+      NotifyDeliveryError,
+    );
     expect([error.message, error.permanent]).toEqual([
       "command exit code 3, 24 bytes of output",
       false,
@@ -95,10 +83,10 @@ describe("command channel", () => {
   it("kills the command's whole process group at the timeout", async () => {
     const path = script(`sleep 30 & echo $! > "$1/child.pid"; wait`);
     const channel = createCommandChannel(config(path, { args: [directory], timeout_ms: 1500 }));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     expect(error.message).toBe("command killed after 1500 ms, 0 bytes of output");
     const child = Number(readFileSync(join(directory, "child.pid"), "utf8"));
-    await poll("the background child to be gone", () => {
+    await waitFor("the background child to be gone", () => {
       try {
         process.kill(child, 0);
         return false;

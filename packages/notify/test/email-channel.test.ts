@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeCertificate, rejectionOf, type TestCertificate } from "@spoor/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createEmailChannel,
@@ -8,17 +9,11 @@ import {
   NotifyDeliveryError,
   type NotifyMessage,
 } from "../src/index.js";
-import { makeAlert } from "./alert-fixture.js";
+import { alertMessage, makeAlert } from "./alert-fixture.js";
 import { decodeHeaderWords, decodeQuotedPrintable } from "./quoted-printable.js";
-import { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
 import { mailHeaders, type SmtpPeer, startSmtpPeer } from "./smtp-peer.js";
 
-const message: NotifyMessage = {
-  kind: "alert",
-  delivery_id: "5b0f4f1e-0000-4000-8000-000000000002",
-  reason: "opened",
-  alert: makeAlert(),
-};
+const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000002", "opened");
 const context = { publicUrl: "https://spoor.example.net", signal: new AbortController().signal };
 
 let directory: string;
@@ -47,15 +42,6 @@ function config(smtp: string, overrides: Partial<EmailChannelConfig> = {}): Emai
     require_tls: false,
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<NotifyDeliveryError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NotifyDeliveryError);
-  return error as NotifyDeliveryError;
 }
 
 function bodyOf(raw: string): string {
@@ -115,7 +101,7 @@ describe("email channel", () => {
   it("refuses a STARTTLS peer whose certificate it cannot verify", async () => {
     peer = await startSmtpPeer({ tls: certificate });
     const channel = createEmailChannel(config(`smtp://127.0.0.1:${peer.port}`));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect(error.permanent).toBe(false);
     expect(error.message).toMatch(/self[- ]signed certificate/);
@@ -127,7 +113,7 @@ describe("email channel", () => {
     const channel = createEmailChannel(
       config(`smtp://127.0.0.1:${peer.port}`, { require_tls: true }),
     );
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect(error.message).toContain("STARTTLS");
     expect(peer.mails).toHaveLength(0);
@@ -149,7 +135,7 @@ describe("email channel", () => {
   ])("treats an SMTP %i as permanent=%s", async (code, permanent) => {
     peer = await startSmtpPeer({ rejectData: code });
     const channel = createEmailChannel(config(`smtp://127.0.0.1:${peer.port}`));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect([error.permanent, error.message.startsWith(`SMTP ${code}`)]).toEqual([permanent, true]);
   });

@@ -1,3 +1,4 @@
+import { waitFor } from "@spoor/test-support";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -11,7 +12,6 @@ import {
 } from "../src/index.js";
 import { makeAlert } from "./alert-fixture.js";
 import { captureLogger } from "./capture-logger.js";
-import { poll } from "./poll.js";
 import { startWebhookSink, type WebhookSink } from "./webhook-sink.js";
 
 const secret = "worker-secret-0123456789";
@@ -62,7 +62,7 @@ describe("notify worker", () => {
     worker.wake();
     const [request] = await sink.waitFor(1);
     expect(request?.signatureValid).toBe(true);
-    const row = await poll("the row delivered", () =>
+    const row = await waitFor("the row delivered", () =>
       outbox.list({ state: "delivered" }).then((rows) => rows[0]),
     );
     expect(request?.headers["x-spoor-delivery"]).toBe(row.delivery_id);
@@ -81,16 +81,16 @@ describe("notify worker", () => {
     outbox.enqueue({ alert: makeAlert(), reason: "opened" });
     worker.wake();
     await sink.waitFor(2);
-    await poll("the 502 answer seen", () =>
+    await waitFor("the 502 answer seen", () =>
       logger.lines.some((line) => line.fields.error === "HTTP 502"),
     );
     await sink.pause(); // now refusing connections
-    await poll("a refused attempt", () =>
+    await waitFor("a refused attempt", () =>
       logger.lines.some((line) => line.fields.error === "ECONNREFUSED"),
     );
     expect(await outbox.list({ state: "delivered" })).toEqual([]);
     await sink.resume();
-    await poll("the row delivered", () =>
+    await waitFor("the row delivered", () =>
       outbox.list({ state: "delivered" }).then((rows) => rows[0]),
     );
     const requests = sink.requests;
@@ -130,7 +130,7 @@ describe("notify worker", () => {
     const { outbox, worker, logger } = setup();
     outbox.enqueue({ alert: makeAlert(), reason: "opened" });
     worker.wake();
-    const row = await poll("the row failed", () =>
+    const row = await waitFor("the row failed", () =>
       outbox.list({ state: "failed" }).then((rows) => rows[0]),
     );
     expect(row).toMatchObject({ last_error: "HTTP 410", attempts: 0 });
@@ -151,7 +151,7 @@ describe("notify worker", () => {
     for (let id = 1; id <= 8; id += 1)
       outbox.enqueue({ alert: makeAlert({ id }), reason: "opened" });
     worker.wake();
-    await poll("five rows held", () =>
+    await waitFor("five rows held", () =>
       outbox.list().then((rows) => rows.filter((row) => row.digest).length === 5),
     );
     expect(sink.requests.map((request) => request.body.id)).toEqual([1, 2, 3]);
@@ -183,7 +183,7 @@ describe("notify worker", () => {
           `- ${`HIGH takeover-sequence alert ${id} opened: ${makeAlert().summary}`} https://spoor.example.net/alerts/${id}`,
       ),
     ]);
-    await poll("all delivered", () =>
+    await waitFor("all delivered", () =>
       outbox.list({ state: "delivered" }).then((rows) => rows.length === 8),
     );
     // The digest opened a new window (1 of 3): the next alert goes out on its own.

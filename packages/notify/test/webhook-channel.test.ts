@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeCertificate, rejectionOf, type TestCertificate } from "@spoor/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createWebhookChannel,
@@ -9,17 +10,11 @@ import {
   type NotifyMessage,
   type WebhookChannelConfig,
 } from "../src/index.js";
-import { makeAlert } from "./alert-fixture.js";
-import { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
+import { alertMessage, makeAlert } from "./alert-fixture.js";
 import { startWebhookSink, type WebhookSink } from "./webhook-sink.js";
 
 const secret = "s3cret-s3cret-s3cret";
-const message: NotifyMessage = {
-  kind: "alert",
-  delivery_id: "5b0f4f1e-0000-4000-8000-000000000001",
-  reason: "opened",
-  alert: makeAlert(),
-};
+const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000001", "opened");
 const context = { publicUrl: "https://spoor.example.net/", signal: new AbortController().signal };
 
 function config(url: string, overrides: Partial<WebhookChannelConfig> = {}): WebhookChannelConfig {
@@ -33,15 +28,6 @@ function config(url: string, overrides: Partial<WebhookChannelConfig> = {}): Web
     secret,
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<NotifyDeliveryError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(NotifyDeliveryError);
-  return error as NotifyDeliveryError;
 }
 
 let directory: string;
@@ -104,7 +90,7 @@ describe("webhook channel", () => {
     const channel = createWebhookChannel(config(sink.url));
     const facts = [];
     for (let index = 0; index < 5; index += 1) {
-      const error = await failureOf(channel.send(message, context));
+      const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
       facts.push([error.channel, error.message, error.permanent, error.retryAfterMs]);
     }
     await channel.close();
@@ -122,7 +108,7 @@ describe("webhook channel", () => {
     sink = await startWebhookSink(secret);
     sink.answers.push("hang");
     const channel = createWebhookChannel(config(sink.url, { timeout_ms: 300 }));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect([error.message, error.permanent]).toEqual(["no answer within 300 ms", false]);
   });
@@ -132,7 +118,7 @@ describe("webhook channel", () => {
     const url = sink.url;
     await sink.close();
     const channel = createWebhookChannel(config(url));
-    const error = await failureOf(channel.send(message, context));
+    const error = await rejectionOf(channel.send(message, context), NotifyDeliveryError);
     await channel.close();
     expect([error.message, error.permanent]).toEqual(["ECONNREFUSED", false]);
   });
@@ -140,7 +126,7 @@ describe("webhook channel", () => {
   it("verifies TLS: a self-signed peer is refused, and trusted through ca_file", async () => {
     sink = await startWebhookSink(secret, certificate);
     const untrusting = createWebhookChannel(config(sink.url));
-    const error = await failureOf(untrusting.send(message, context));
+    const error = await rejectionOf(untrusting.send(message, context), NotifyDeliveryError);
     await untrusting.close();
     expect([error.message, error.permanent]).toEqual(["DEPTH_ZERO_SELF_SIGNED_CERT", false]);
     expect(sink.requests).toHaveLength(0);

@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitFor } from "@spoor/test-support";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSqliteOutbox } from "../src/index.js";
 import { makeAlert } from "./alert-fixture.js";
-import { poll } from "./poll.js";
 import { startWebhookSink, type WebhookSink } from "./webhook-sink.js";
 
 const secret = "restart-secret-0123456789";
@@ -62,7 +62,7 @@ describe("notify worker across a kill -9", () => {
     ]);
 
     const second = startWorker(path);
-    await poll(
+    await waitFor(
       "every row delivered",
       async () => (await outbox.list({ state: "delivered" })).length === 3,
     );

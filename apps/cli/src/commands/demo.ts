@@ -6,9 +6,9 @@ import { runDemo } from "../services/demo/demo.js";
 export default class Demo extends BaseCommand {
   static override summary = "See spoor work end to end on a throw-away cPanel server.";
   static override description =
-    "Run the whole pipeline on a throw-away cPanel server: a local Spoor API (the receiver), spoor installed into a temp root, " +
+    "Run the whole pipeline on a throw-away cPanel server: the spoor server in memory with a local webhook, spoor installed into a temp root, " +
     "the agent, and a replay of real cPanel traffic with a webmail login from a new address and a forwarder added and removed. " +
-    "Prints what reached the API, then stops everything and removes the temp root.";
+    "Prints what reached the server, the alert the takeover raised and the notification the webhook received, then stops everything and removes the temp root.";
   static override examples = ["<%= config.bin %> demo", "pnpm demo"];
 
   async run(): Promise<void> {
@@ -27,7 +27,7 @@ export default class Demo extends BaseCommand {
         },
       });
       process.stdout.write(
-        `\n${result.table}\nDone in ${(result.elapsedMs / 1000).toFixed(1)} s.\n`,
+        `\n${result.table}\n${result.ending.join("\n")}\n\nDone in ${(result.elapsedMs / 1000).toFixed(1)} s.\n`,
       );
     } catch (error) {
       if (controller.signal.aborted) {

@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { planCheckoutRun } from "@spoor/test-support";
 
 /** The built CLI's entry (tests run against dist, as users do). */
 export const CLI = fileURLToPath(new URL("../../bin/run.js", import.meta.url));
+/** The repository root: what a run as another user sees (the CLI needs its node_modules). */
+const CHECKOUT = fileURLToPath(new URL("../../../../", import.meta.url));
 
 /** What a finished CLI process left behind. */
 export interface CliResult {
@@ -16,21 +19,37 @@ export interface RunOptions {
   /** Bytes or text written to stdin (stdin is closed either way). */
   input?: string | Buffer;
   env?: NodeJS.ProcessEnv;
-  /** Run as this user and group (the tests run as root; e.g. 65534, nobody). */
+  /**
+   * Run as this user and group (the tests run as root; e.g. 65534, nobody), through a view of
+   * the checkout of its own (planCheckoutRun), so that a checkout under a 0700 directory works.
+   */
   user?: { uid: number; gid: number };
 }
 
-/** Runs `node <script> ...args` to completion and collects its output. */
-export function runNode(
+/** Runs `node <script> ...args` (a script of this checkout) to completion, collecting its output. */
+export async function runNode(
   script: string,
   args: readonly string[],
   options: RunOptions = {},
 ): Promise<CliResult> {
+  if (options.user === undefined) return spawnToEnd(process.execPath, [script, ...args], options);
+  const plan = await planCheckoutRun(CHECKOUT, script, args, options.user);
+  try {
+    return await spawnToEnd(plan.command, plan.args, options);
+  } finally {
+    await plan.cleanup();
+  }
+}
+
+function spawnToEnd(
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const child = spawn(command, args, {
       env: { ...process.env, NO_COLOR: "1", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
-      ...options.user,
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

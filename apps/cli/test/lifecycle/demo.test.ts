@@ -12,7 +12,7 @@ async function processesMentioning(needle: string): Promise<string[]> {
   return stdout.split("\n").filter((line) => line.includes(needle) && !line.startsWith("ps "));
 }
 
-/** The temp root and the receiver identifier the demo narrated. */
+/** The temp root and the server identifier the demo narrated. */
 function narrated(stdout: string): { root: string; identifier: string } {
   return {
     root: /a throw-away cPanel server in (\S+)/.exec(stdout)?.[1] ?? "(root not narrated)",
@@ -21,21 +21,26 @@ function narrated(stdout: string): { root: string; identifier: string } {
 }
 
 describe("spoor demo", () => {
-  it("shows what reached the receiver, then leaves nothing running and nothing behind", async () => {
+  it("ends with the takeover alert and the signed notification, then leaves nothing running and nothing behind", async () => {
     const result = await runCli(["demo"]);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
     const rows = result.stdout
       .split("\n")
       .filter((line) => /^\d+\s+\d{4}-/.test(line))
       .map((line) => line.split(/\s{2,}/).slice(3));
-    expect(rows[0]).toEqual(["login", "alice@example.com", "203.0.113.77"]);
-    expect(rows.slice(1, 3).sort()).toEqual([
-      ["forward_added_partial_ip", "alice@example.com", "203.0.113.77"],
-      ["forward_added_partial_recipient", "alice@example.com"],
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([
+      ["login", "alice@example.com", "203.0.113.77"],
+      ["forward_added", "alice@example.com", "203.0.113.77"],
+      ["forward_removed", "alice@example.com", "203.0.113.77"],
     ]);
-    expect(rows[3]).toEqual(["forward_removed", "alice@example.com", "203.0.113.77"]);
-    expect(rows).toHaveLength(4);
-    expect(result.stdout).toMatch(/stopped the agent \(exit 0\) and the receiver \(exit 0\)/);
+    expect(rows[1]).toContain("attacker@evil.example");
+    expect(result.stdout).toMatch(
+      /^ALERT high takeover-sequence: alice@example\.com: forwarder to attacker@evil\.example added \d+ s after the first login from 203\.0\.113\.77/m,
+    );
+    expect(result.stdout).toMatch(
+      /^Webhook received \d+ notifications? \(signatures? valid\): (.*, )?HIGH takeover-sequence alert \d+ opened/m,
+    );
+    expect(result.stdout).toMatch(/stopped the agent \(exit 0\) and the server \(exit 0\)/);
     const { root, identifier } = narrated(result.stdout);
     expect(existsSync(root)).toBe(false);
     expect(await processesMentioning(root)).toEqual([]);

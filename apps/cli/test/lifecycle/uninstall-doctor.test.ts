@@ -1,19 +1,19 @@
 import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ReceiverProcess, startReceiver } from "@spoor/test-support";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningReceiver, startReceiver } from "../helpers/receiver.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const SECRET = "doctor-cli-secret-3141";
-let receiver: RunningReceiver;
+let receiver: ReceiverProcess;
 let directory: string;
 let root: string;
 const r = (path: string) => join(root, path);
 const hook = () => r("usr/local/cpanel/3rdparty/bin/spoor-cpanel-hook");
 
 beforeAll(async () => {
-  receiver = await startReceiver(`doctor-id:${SECRET}`);
+  receiver = await startReceiver({ credentials: `doctor-id:${SECRET}` });
 });
 afterAll(async () => {
   await receiver.stop();

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ConfigFileContent, type LogType, resolveDefaults, writeConfig } from "@spoor/config";
+import { makeCpanelRoot } from "@spoor/test-support";
 
 /** A throw-away `--root` with a real spoor.yml (0600 in a 0700 directory). */
 export interface SpoorRoot {
@@ -22,15 +22,10 @@ export async function makeSpoorRoot(options: {
   host?: string;
   transmission?: Partial<ConfigFileContent["transmission"]>;
 }): Promise<SpoorRoot> {
-  const root = await mkdtemp(join(tmpdir(), "spoor-daemons-"));
-  const defaults = resolveDefaults(root);
-  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
-  await mkdir(join(root, "etc"), { mode: 0o755 });
+  const cpanel = await makeCpanelRoot("spoor-daemons-", options.followers);
+  const defaults = resolveDefaults(cpanel.path);
   const followers: ConfigFileContent["followers"] = {};
-  for (const type of options.followers) {
-    followers[type] = { name: defaults.logPaths[type] };
-    await writeFile(defaults.logPaths[type], "");
-  }
+  for (const type of options.followers) followers[type] = { name: defaults.logPaths[type] };
   await writeConfig(defaults.configPath, {
     followers,
     transmission: {
@@ -51,6 +46,6 @@ export async function makeSpoorRoot(options: {
       const text = await readFile(checkpointPath(type), "utf8").catch(() => undefined);
       return text === undefined ? undefined : (JSON.parse(text) as { offset: number }).offset;
     },
-    cleanup: () => rm(root, { recursive: true, force: true }),
+    cleanup: cpanel.cleanup,
   };
 }

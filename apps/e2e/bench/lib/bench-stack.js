@@ -1,45 +1,20 @@
 // The processes a benchmark measures: the real receiver and spoor daemons over a temp root.
+
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg, totalmem } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
 import { resolveDefaults, writeConfig } from "@spoor/config";
+import { makeCpanelRoot } from "@spoor/test-support";
 
 const repo = (/** @type {string} */ relative) =>
   fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
 
 /** @typedef {import("node:child_process").ChildProcess} ChildProcess */
 
-/**
- * Starts `spoor-receiver --port 0 --db :memory:` and reads its URL.
- * @returns {Promise<{ url: string; pid: number; stop(): Promise<void> }>}
- */
-export async function startReceiver() {
-  const child = spawn(
-    process.execPath,
-    [
-      repo("apps/receiver/bin/spoor-receiver.js"),
-      "--port",
-      "0",
-      "--db",
-      ":memory:",
-      "--credentials",
-      "ID:SECRET",
-    ],
-    { stdio: ["ignore", "pipe", "ignore"] },
-  );
-  const url = await new Promise((resolve, reject) => {
-    createInterface({ input: /** @type {import("node:stream").Readable} */ (child.stdout) }).once(
-      "line",
-      (line) => resolve(line.trim()),
-    );
-    child.once("exit", (code) => reject(new Error(`receiver exited with ${code}`)));
-  });
-  return { url, pid: /** @type {number} */ (child.pid), stop: () => stop(child) };
-}
+/** The receiver on a free port (`--db :memory:`, credentials ID:SECRET). */
+export { startReceiver } from "@spoor/test-support";
 
 /**
  * A temp root with empty logs for `followers` and a config (every path explicit) at
@@ -48,16 +23,11 @@ export async function startReceiver() {
  * @param {readonly ("access" | "error" | "login" | "session")[]} followers
  */
 export async function makeRoot(host, followers) {
-  const root = await mkdtemp(join(tmpdir(), "spoor-bench-e2e-"));
-  const defaults = resolveDefaults(root);
-  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
-  await mkdir(join(root, "etc"), { mode: 0o755 });
+  const cpanel = await makeCpanelRoot("spoor-bench-e2e-", followers);
+  const defaults = resolveDefaults(cpanel.path);
   /** @type {Record<string, { name: string }>} */
   const configured = {};
-  for (const type of followers) {
-    configured[type] = { name: defaults.logPaths[type] };
-    await writeFile(defaults.logPaths[type], "");
-  }
+  for (const type of followers) configured[type] = { name: defaults.logPaths[type] };
   await writeConfig(defaults.configPath, {
     followers: configured,
     transmission: {
@@ -68,11 +38,10 @@ export async function makeRoot(host, followers) {
     application: defaults.application,
   });
   return {
-    root,
+    root: cpanel.path,
     configPath: defaults.configPath,
-    logPath: (/** @type {"access" | "error" | "login" | "session"} */ type) =>
-      defaults.logPaths[type],
-    cleanup: () => rm(root, { recursive: true, force: true }),
+    logPath: cpanel.logPath,
+    cleanup: cpanel.cleanup,
   };
 }
 

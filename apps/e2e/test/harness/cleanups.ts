@@ -1,3 +1,4 @@
+import { CleanupStack } from "@spoor/test-support";
 import { afterEach } from "vitest";
 
 /**
@@ -5,10 +6,8 @@ import { afterEach } from "vitest";
  * whether the test passed or not (processes stopped, servers closed, temp roots removed).
  */
 export function useCleanups(): (fn: () => Promise<unknown> | unknown) => void {
-  const pending: Array<() => Promise<unknown> | unknown> = [];
-  afterEach(async () => {
-    for (const fn of pending.splice(0).reverse()) await fn();
-  });
+  const pending = new CleanupStack();
+  afterEach(() => pending.run());
   return (fn) => {
     pending.push(fn);
   };

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
+import { waitFor } from "@spoor/test-support";
 import { daemonBin } from "./paths.js";
-import { waitFor } from "./wait-for.js";
 
 /** One JSON log line of a daemon's stderr. */
 export type LogLine = Record<string, unknown> & { msg?: string; level?: string };

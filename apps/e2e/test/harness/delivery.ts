@@ -1,7 +1,7 @@
+import { waitFor } from "@spoor/test-support";
 import type { MailboxEvent } from "./log-lines.js";
 import type { ReceiverProcess, ReceiverStats } from "./receiver-process.js";
 import type { SpoorRoot } from "./spoor-root.js";
-import { waitFor } from "./wait-for.js";
 
 /** What the receiver holds for a host once delivery settled. */
 export interface Delivered {

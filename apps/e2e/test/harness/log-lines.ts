@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs";
 import type { LogType } from "@spoor/config";
-import { corpusPath } from "./paths.js";
+import {
+  corpusLines as corpusLinesOf,
+  forwarderAddLine,
+  forwarderRemoveLine,
+  webmailLoginLine,
+} from "@spoor/test-support";
 
 /** One mailbox event written into a log: its line and the address that identifies it. */
 export interface MailboxEvent {
@@ -16,38 +20,25 @@ export interface MailboxEvent {
 }
 
 const pad = (n: number): string => String(n % 60).padStart(2, "0");
-const ip = (n: number): string => `203.0.113.${(n % 250) + 1}`;
-const TAIL = '0 "https://mail.example.com:2096/" "Mozilla/5.0 (X11; Linux x86_64)" "s" "-" 2096';
 
 /** A webmail login as login_log records it (SUCCESS LOGIN webmaild). */
 export function webmailLogin(address: string, n: number): MailboxEvent {
-  return {
-    type: "login",
-    event: "login",
-    address,
-    line: `[2024-08-16 18:05:${pad(n)} +0000] info [webmaild] ${ip(n)} - ${address} (possessor: owner1) - SUCCESS LOGIN webmaild`,
-  };
+  return { type: "login", event: "login", address, line: webmailLoginLine(n, address) };
 }
 
 /** A webmail user adding a forwarder through Jupiter (access_log POST doaddfwd.html). */
 export function forwarderAdd(address: string, n: number): MailboxEvent {
-  const user = address.replace("@", "%40");
-  return {
-    type: "access",
-    event: "forward_added_partial_ip",
-    address,
-    line: `${ip(n)} - ${user} [08/16/2024:18:00:${pad(n)} -0000] "POST /cpsess1234567890/webmail/jupiter/mail/doaddfwd.html HTTP/1.1" 200 ${TAIL}`,
-  };
+  const line = forwarderAddLine(n, address);
+  return { type: "access", event: "forward_added_partial_ip", address, line };
 }
 
 /** A webmail user removing a forwarder (access_log GET dodelfwd.html?…emaildest=). */
 export function forwarderRemove(address: string, n: number): MailboxEvent {
-  const user = address.replace("@", "%40");
   return {
     type: "access",
     event: "forward_removed",
     address,
-    line: `${ip(n)} - ${user} [08/16/2024:18:01:${pad(n)} -0000] "GET /cpsess1234567890/webmail/jupiter/mail/dodelfwd.html?email=${user}&emaildest=dest${n}%40example.net HTTP/1.1" 200 ${TAIL}`,
+    line: forwarderRemoveLine(n, address),
   };
 }
 
@@ -92,13 +83,7 @@ const corpusCache = new Map<string, Buffer[]>();
 export function corpusLines(type: LogType): Buffer[] {
   const cached = corpusCache.get(type);
   if (cached !== undefined) return cached;
-  const bytes = readFileSync(corpusPath(`${type}_log`));
-  const lines: Buffer[] = [];
-  let start = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, start)) {
-    if (i > start) lines.push(bytes.subarray(start, i));
-    start = i + 1;
-  }
+  const lines = corpusLinesOf(`${type}_log`);
   corpusCache.set(type, lines);
   return lines;
 }

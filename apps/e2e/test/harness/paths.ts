@@ -9,9 +9,6 @@ export function daemonBin(name: string): string {
   return repo(`apps/daemons/bin/${name}.js`);
 }
 
-/** The receiver's bin. */
-export const RECEIVER_BIN = repo("apps/receiver/bin/spoor-receiver.js");
-
 /** The bundled, self-contained cPanel hook script (what the installer copies). */
 export const HOOK_BUNDLE = hookScriptPath();
 

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type ApplicationConfig,
@@ -8,6 +7,7 @@ import {
   resolveDefaults,
   writeConfig,
 } from "@spoor/config";
+import { makeCpanelRoot } from "@spoor/test-support";
 
 /** A throw-away `--root`: cPanel's log directory, `etc/spoor/spoor.yml` (0600 in 0700). */
 export interface SpoorRoot {
@@ -42,16 +42,12 @@ export const CREDENTIALS = { api_identifier: "e2e-id", api_secret: "e2e-secret-n
  * @throws the file-system or ConfigError of writing them.
  */
 export async function makeSpoorRoot(options: SpoorRootOptions): Promise<SpoorRoot> {
-  const root = await mkdtemp(join(tmpdir(), "spoor-e2e-"));
+  const cpanel = await makeCpanelRoot("spoor-e2e-", options.followers);
+  const root = cpanel.path;
   const defaults = resolveDefaults(root);
   const application = { ...defaults.application, ...options.application };
-  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true });
-  await mkdir(join(root, "etc"), { mode: 0o755 });
   const followers: ConfigFileContent["followers"] = {};
-  for (const type of options.followers) {
-    followers[type] = { name: defaults.logPaths[type] };
-    await writeFile(defaults.logPaths[type], "");
-  }
+  for (const type of options.followers) followers[type] = { name: defaults.logPaths[type] };
   await writeConfig(defaults.configPath, {
     followers,
     transmission: {
@@ -79,6 +75,6 @@ export async function makeSpoorRoot(options: SpoorRootOptions): Promise<SpoorRoo
         ? undefined
         : (JSON.parse(text) as { path: string; offset: number });
     },
-    cleanup: () => rm(root, { recursive: true, force: true }),
+    cleanup: cpanel.cleanup,
   };
 }

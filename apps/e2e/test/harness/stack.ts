@@ -1,9 +1,9 @@
 import type { ApplicationConfig, ConfigFileContent, LogType } from "@spoor/config";
+import { waitFor } from "@spoor/test-support";
 import { type DaemonProcess, startAgent } from "./daemon-process.js";
 import { type FaultProxy, startFaultProxy } from "./fault-proxy.js";
 import { type ReceiverProcess, startReceiverProcess } from "./receiver-process.js";
 import { makeSpoorRoot, type SpoorRoot } from "./spoor-root.js";
-import { waitFor } from "./wait-for.js";
 
 /** Receiver ← fault proxy ← agent, over one temp root. */
 export interface Stack {
@@ -73,7 +73,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     await launch();
     for (const type of options.followers) {
-      await waitFor(`${type} checkpoint`, () => root.checkpoint(type));
+      await waitFor(`${type} checkpoint`, () => root.checkpoint(type), { timeoutMs: 60_000 });
     }
   } catch (error) {
     await stack.close();

@@ -1,7 +1,5 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type LogType, resolveDefaults, type SpoorConfig } from "@spoor/config";
+import { makeCpanelRoot } from "@spoor/test-support";
 
 /** A throw-away root with a configuration for it. */
 export interface TempRoot {
@@ -21,9 +19,8 @@ export async function makeTempRoot(
     application?: Partial<SpoorConfig["application"]>;
   } = {},
 ): Promise<TempRoot> {
-  const root = await mkdtemp(join(tmpdir(), "spoor-agent-"));
-  const defaults = resolveDefaults(root);
-  await mkdir(join(root, "usr/local/cpanel/logs"), { recursive: true, mode: 0o755 });
+  const cpanel = await makeCpanelRoot("spoor-agent-");
+  const defaults = resolveDefaults(cpanel.path);
   const followers: SpoorConfig["followers"] = {};
   for (const type of options.followers ?? ["access", "error", "login", "session"]) {
     followers[type] = { name: defaults.logPaths[type] };
@@ -45,6 +42,6 @@ export async function makeTempRoot(
     root: defaults.root,
     config,
     logPath: (type) => defaults.logPaths[type],
-    cleanup: () => rm(root, { recursive: true, force: true }),
+    cleanup: cpanel.cleanup,
   };
 }

@@ -1,25 +1,17 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createFileSpool, type SpoolEntry, type SpoolPaths } from "@spoor/spool";
+import { createFileSpool, type SpoolEntry } from "@spoor/spool";
+import { type HookSandbox, makeHookSandbox, type NodeRun, runNode } from "@spoor/test-support";
 
 /** The built, self-contained hook script the tests run. */
 export const HOOK_BUNDLE = fileURLToPath(new URL("../../dist/hook.js", import.meta.url));
 /** The package's bin, which only imports the bundle. */
 export const HOOK_BIN = fileURLToPath(new URL("../../bin/spoor-cpanel-hook.js", import.meta.url));
-/** `nobody`: a run without cPanel's escalation. */
-export const NOBODY = { uid: 65534, gid: 65534 };
 
 /** A temp root holding a 0600 config in a 0700 directory and the spool it names. */
-export interface HookSandbox {
-  root: string;
-  configPath: string;
-  spool: SpoolPaths;
-  cleanup(): Promise<void>;
-}
+export type { HookSandbox };
 
 /**
  * Creates a sandbox whose config opts into `events` (`transmission.events`), with `limits`
@@ -31,95 +23,28 @@ export async function makeSandbox(
   limits: Record<string, number> = {},
 ): Promise<HookSandbox> {
   if (!existsSync(HOOK_BUNDLE)) throw new Error(`${HOOK_BUNDLE} missing: build the package first`);
-  const root = await mkdtemp(join(tmpdir(), "spoor-hook-test-"));
-  await chmod(root, 0o700);
-  const etc = join(root, "etc");
-  await mkdir(etc, { mode: 0o700 });
-  const state = join(root, "state");
-  const spool: SpoolPaths = {
-    parsed: join(state, "parsed"),
-    transmitted: join(state, "transmitted"),
-    failed: join(state, "failed"),
-    quarantine: join(state, "quarantine"),
-  };
-  const configPath = join(etc, "spoor.yml");
-  const yaml = [
-    "followers:",
-    `  error: { name: ${JSON.stringify(join(root, "error_log"))} }`,
-    "transmission:",
-    "  credentials: { api_identifier: hook-test, api_secret: not-a-real-secret }",
-    "  host: https://spoor.example.test",
-    `  events: ${JSON.stringify(events)}`,
-    "application:",
-    `  parsed_entries_path: ${JSON.stringify(spool.parsed)}`,
-    `  transmitted_entries_path: ${JSON.stringify(spool.transmitted)}`,
-    `  transmission_failed_entries_path: ${JSON.stringify(spool.failed)}`,
-    `  quarantine_path: ${JSON.stringify(spool.quarantine)}`,
-    `  state_path: ${JSON.stringify(join(state, "state"))}`,
-    ...Object.entries(limits).map(([key, value]) => `  ${key}: ${value}`),
-    "",
-  ].join("\n");
-  await writeFile(configPath, yaml, { mode: 0o600 });
-  return { root, configPath, spool, cleanup: () => rm(root, { recursive: true, force: true }) };
+  return makeHookSandbox("spoor-hook-test-", { events, limits });
 }
 
-/** What one run of the hook printed. */
-export interface HookRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** Date.now() just before the spawn and just after the exit. */
-  startedMs: number;
-  endedMs: number;
-}
+/** What one run of the hook printed (see runNode). */
+export type HookRun = NodeRun;
 
 /**
  * Runs the bundle (or `script`) as a child process with cPanel's kind of clean environment,
  * feeding `input` on STDIN (a write the child stops reading is tolerated); with
- * `keepStdinOpen` STDIN stays open until the child exits.
+ * `keepStdinOpen` STDIN stays open until the child exits. With `uid` (e.g. NOBODY) the script
+ * runs from a world-readable copy, so that the checkout's location does not matter.
  */
 export function runHookProcess(
   args: readonly string[],
   input: string | Buffer,
   options: { uid?: number; gid?: number; script?: string; keepStdinOpen?: boolean } = {},
 ): Promise<HookRun> {
-  const startedMs = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.script ?? HOOK_BUNDLE, ...args], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/", USER: "nobody" },
-      stdio: ["pipe", "pipe", "pipe"],
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid }),
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.stdin.on("error", () => undefined); // EPIPE when the hook stops reading early
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({
-        code,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: Buffer.concat(stderr).toString("utf8"),
-        startedMs,
-        endedMs: Date.now(),
-      }),
-    );
-    if (options.keepStdinOpen) {
-      child.stdin.write(input);
-      child.on("exit", () => child.stdin.destroy());
-    } else {
-      child.stdin.end(input);
-    }
-  });
-}
-
-/** The payload cPanel writes for `event`, with `data`. */
-export function payload(event: string, data: Record<string, unknown>, stage = "post"): string {
-  return JSON.stringify({
-    hook: { exectype: "script", hook: "/usr/local/cpanel/3rdparty/bin/spoor-cpanel-hook", stage },
-    context: { category: "Cpanel", event, stage, escalateprivs: 1, point: "main" },
-    data,
+  const { script = HOOK_BUNDLE, ...rest } = options;
+  return runNode(script, args, {
+    ...rest,
+    input,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: "/", USER: "nobody" },
   });
 }
 

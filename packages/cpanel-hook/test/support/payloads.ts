@@ -3,6 +3,7 @@
  * API2 `output` shapes are plausible, not captured from a live server (cpanel.md marks them
  * unconfirmed); what matters is that they hold no failure status.
  */
+import { FORWARDER_ARGS, forwarderHookData } from "@spoor/test-support";
 
 /** One event the hook is registered for, and the entry it must spool (without id, log_time). */
 export interface EventCase {
@@ -14,15 +15,6 @@ export interface EventCase {
   expected: Record<string, unknown>;
 }
 
-const BASE_ARGS = {
-  fwdsystem: "",
-  email: "victim",
-  failmsgs: "",
-  domain: "",
-  fwdemail: "dodgy@dodgydomain.test",
-  pipefwd: "",
-  fwdopt: "fwd",
-};
 const BASE_RESULT = {
   forward: "dodgy@dodgydomain.test",
   domain: "spoor.test",
@@ -32,7 +24,7 @@ const USER = "spoortest";
 const PASSWORD = "correct horse battery staple";
 
 /** The E1 payload's data: a webmail user forwarding their mailbox (the takeover case). */
-export const E1_DATA = { args: BASE_ARGS, result: [BASE_RESULT], user: USER };
+export const E1_DATA = forwarderHookData();
 
 /** The password the mailbox cases carry, which must never be written anywhere. */
 export const SECRET_PASSWORD = PASSWORD;
@@ -83,7 +75,7 @@ export const EVENT_CASES: EventCase[] = [
   {
     name: "E2 UAPI add_forwarder with a domain (cPanel UI)",
     event: "UAPI::Email::add_forwarder",
-    data: { ...E1_DATA, args: { ...BASE_ARGS, domain: "spoor.test" } },
+    data: { ...E1_DATA, args: { ...FORWARDER_ARGS, domain: "spoor.test" } },
     events: ["forward_added_partial_recipient"],
     expected: added({
       context: "domain",
@@ -97,7 +89,7 @@ export const EVENT_CASES: EventCase[] = [
     event: "UAPI::Email::add_forwarder",
     data: {
       args: {
-        ...BASE_ARGS,
+        ...FORWARDER_ARGS,
         domain: "spoor.test",
         fwdemail: "",
         fwdsystem: "dodgysystemuser",
@@ -119,7 +111,7 @@ export const EVENT_CASES: EventCase[] = [
     event: "UAPI::Email::add_forwarder",
     data: {
       args: {
-        ...BASE_ARGS,
+        ...FORWARDER_ARGS,
         domain: "spoor.test",
         fwdemail: "",
         pipefwd: "/dev/null",
@@ -140,7 +132,7 @@ export const EVENT_CASES: EventCase[] = [
     name: "UAPI add_forwarder to two destinations",
     event: "UAPI::Email::add_forwarder",
     data: {
-      args: { ...BASE_ARGS, fwdemail: "harmless@spoor.test,dodgy@dodgydomain.test" },
+      args: { ...FORWARDER_ARGS, fwdemail: "harmless@spoor.test,dodgy@dodgydomain.test" },
       result: [
         { ...BASE_RESULT, forward: "harmless@spoor.test" },
         { ...BASE_RESULT, forward: "dodgy@dodgydomain.test" },

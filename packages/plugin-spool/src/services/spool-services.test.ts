@@ -8,23 +8,17 @@ import {
   SpoolFileRejectedError,
   type SpoolStore,
 } from "@spoor/spool";
+import { originalEntry } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spoolList } from "./spool-list.js";
 import { spoolPurge } from "./spool-purge.js";
 import { spoolRetry } from "./spool-retry.js";
 import { spoolShow } from "./spool-show.js";
 
-const ENTRY: SpoolEntry = {
+const ENTRY = {
   id: "00112233445566778899aabbccddeeff",
-  type: "error",
-  event: "forward_added_partial_recipient",
-  log_time: 1549794257,
-  status: "success",
-  context: "mailbox",
-  forward_type: "email",
-  forward_to: "dodgy@dodgydomain.test",
-  email: "victim@spoor.test",
-};
+  ...originalEntry("E1"),
+} as SpoolEntry;
 
 let root: string;
 let spool: SpoolStore;

@@ -12,7 +12,7 @@ export interface ScenarioStep {
   /** Files under `apps/cli/demo/`: `*.<type>_log` lines are appended to that log, `*.hook.json`
    *  is a hook payload fed to the installed hook script. */
   files: string[];
-  /** The mailbox event types the receiver must end up holding for it. */
+  /** The mailbox event types the server must end up holding for it (after merging). */
   expect: string[];
 }
 

@@ -8,8 +8,10 @@ export interface WaitForRecordsOptions {
   url: string;
   credentials: { api_identifier: string; api_secret: string };
   reporter: string;
-  /** Mailbox event types the receiver must hold (a multiset). */
+  /** Mailbox event types the server must hold (a multiset), among events at or after `since`. */
   expected: readonly string[];
+  /** Unix seconds: older events (the history posted before) are left out. */
+  since: number;
   /** Waiting ends early when it exits. */
   agent: Child;
   deadlineMs: number;
@@ -17,10 +19,10 @@ export interface WaitForRecordsOptions {
 }
 
 /**
- * Polls the receiver's mailbox events for `reporter` until they include every expected
- * type. @returns them, oldest first (by event time, then id).
- * @throws Error at the deadline or when the agent exits first (with what the receiver holds
- *   and the agent's last log lines); ApiError when the receiver fails; AbortError.
+ * Polls the server's mailbox events for `reporter` until those at or after `since` include
+ * every expected type. @returns those, oldest first (by event time, then id).
+ * @throws Error at the deadline or when the agent exits first (with what the server holds
+ *   and the agent's last log lines); ApiError when the server fails; AbortError.
  */
 export async function waitForRecords(
   options: WaitForRecordsOptions,
@@ -37,7 +39,9 @@ export async function waitForRecords(
   try {
     for (;;) {
       options.signal?.throwIfAborted();
-      const records = await client.listMailboxEvents(options.reporter);
+      const records = (await client.listMailboxEvents(options.reporter)).filter(
+        (record) => Number(record.event_time) >= options.since,
+      );
       if (holdsAll(records, options.expected)) return [...records].sort(byTimeThenId);
       if (agentEnded !== undefined || Date.now() > deadline) {
         const why =
@@ -46,7 +50,7 @@ export async function waitForRecords(
             : `: the agent exited (${agentEnded})`;
         const types = records.map((record) => record.type).join(", ") || "nothing";
         throw new Error(
-          `the receiver did not get every expected event ${why} (it holds: ${types}). Agent log:\n${options.agent.stderrTail().join("\n")}`,
+          `the server did not get every expected event ${why} (it holds: ${types}). Agent log:\n${options.agent.stderrTail().join("\n")}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -1,3 +1,4 @@
+import { UNIT_SANDBOX_DIRECTIVES } from "@spoor/agent/launch";
 /** What a unit's process needs from the system: the network, or only local files. */
 export type UnitNetworkNeed = "network" | "offline";
 
@@ -43,24 +44,7 @@ export function hardeningDirectives(
     "PrivateTmp=yes",
     "PrivateDevices=yes",
     "PrivateMounts=yes",
-    "ProtectKernelTunables=yes",
-    "ProtectKernelModules=yes",
-    "ProtectKernelLogs=yes",
-    "ProtectControlGroups=yes",
-    "ProtectClock=yes",
-    "ProtectHostname=yes",
-    "ProtectProc=invisible",
-    "ProcSubset=pid",
-    "RestrictNamespaces=yes",
-    "LockPersonality=yes",
-    "RestrictRealtime=yes",
-    "RestrictSUIDSGID=yes",
-    "RemoveIPC=yes",
-    "KeyringMode=private",
-    "SystemCallArchitectures=native",
-    "SystemCallFilter=@system-service",
-    "SystemCallFilter=~@privileged",
-    "SystemCallErrorNumber=EPERM",
+    ...UNIT_SANDBOX_DIRECTIVES,
     "UMask=0077",
     ...(need === "network"
       ? ["RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6", "MemoryDenyWriteExecute=no"]

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+import "../dist/tune-v8.js";
+import "../dist/server.js";

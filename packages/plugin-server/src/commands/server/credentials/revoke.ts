@@ -1,0 +1,30 @@
+import { Args } from "@oclif/core";
+import { ServerCommand } from "../../../base-command.js";
+import { openCredentials } from "../../../open-credentials.js";
+import { dbFlag } from "../../../server-flags.js";
+
+/** `spoor server credentials revoke NAME`: refused at once by a running server. */
+export default class CredentialsRevoke extends ServerCommand {
+  static override summary =
+    "Revoke an API credential (a running server refuses it from the next request).";
+  static override description =
+    "Revoke an API credential (a running server refuses it from the next request).";
+  static override args = { name: Args.string({ required: true }) };
+  static override flags = { db: dbFlag };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(CredentialsRevoke);
+    const credentials = await openCredentials(flags.db);
+    try {
+      if (!credentials.store.revoke(args.name)) {
+        process.stderr.write(
+          `Error: no active credential named ${args.name}\nFix: spoor server credentials list\n`,
+        );
+        this.exit(1);
+      }
+      process.stdout.write(`revoked ${args.name}\n`);
+    } finally {
+      credentials.close();
+    }
+  }
+}

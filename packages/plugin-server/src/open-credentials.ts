@@ -1,0 +1,32 @@
+import { statSync } from "node:fs";
+
+/** The database's credential store, and how to close it. */
+export interface OpenCredentials {
+  store: import("@spoor/server").CredentialStore;
+  close(): void;
+}
+
+/**
+ * Opens the credentials of a server database (`--db`, default the unit's). Run as root on a
+ * file owned by another user (the unit's DynamicUser), this process first becomes that
+ * user, so the files SQLite writes beside it (-wal, -shm) stay the service's. Loads the
+ * native SQLite driver only now.
+ *
+ * @throws as `openServerDatabase` (ServerStorageError, TypeError for a bad URL).
+ */
+export async function openCredentials(database: string): Promise<OpenCredentials> {
+  const server = await import("@spoor/server");
+  const location = server.parseDatabaseUrl(database);
+  if (location.kind === "sqlite" && process.geteuid?.() === 0) {
+    const owner = statSync(location.path, { throwIfNoEntry: false });
+    if (owner !== undefined && owner.uid !== 0) {
+      process.setgid!(owner.gid);
+      process.setuid!(owner.uid);
+    }
+  }
+  const db = server.openServerDatabase(database);
+  return {
+    store: server.createCredentialStore(db, () => Math.floor(Date.now() / 1000)),
+    close: () => db.close(),
+  };
+}

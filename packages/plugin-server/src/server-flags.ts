@@ -1,0 +1,8 @@
+import { Flags } from "@oclif/core";
+
+/** `--db`, shared by the commands that open the database. */
+export const dbFlag = Flags.string({
+  description:
+    "database: sqlite:PATH or :memory: (default sqlite:/var/lib/spoor-server/spoor.sqlite)",
+  default: "sqlite:/var/lib/spoor-server/spoor.sqlite",
+});

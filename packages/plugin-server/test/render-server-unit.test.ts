@@ -1,0 +1,98 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installServer, renderServerUnit } from "../src/index.js";
+
+const run = promisify(execFile);
+const SYSTEMD_ANALYZE = "/usr/bin/systemd-analyze";
+const hasSystemdAnalyze = existsSync(SYSTEMD_ANALYZE);
+
+let directory: string;
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), "spoor-server-unit-"));
+});
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+async function unitWithEntry(): Promise<{ path: string; content: string }> {
+  const entry = join(directory, "daemons", "bin", "spoor-server.js");
+  await mkdir(join(directory, "daemons", "bin"), { recursive: true });
+  await writeFile(entry, "process.exit(0);\n");
+  const content = renderServerUnit({
+    nodePath: process.execPath,
+    nodeFlags: ["--no-sparkplug", "--expose-gc"],
+    environment: { MALLOC_ARENA_MAX: "2" },
+    entryPath: entry,
+    configPath: "/etc/spoor/server.yml",
+  });
+  const path = join(directory, "spoor-server.service");
+  await writeFile(path, content);
+  return { path, content };
+}
+
+describe("spoor-server.service", () => {
+  it("runs the entry as a DynamicUser with its state directory and the config as a credential", async () => {
+    const { content } = await unitWithEntry();
+    const lines = content.split("\n");
+    expect(lines.find((line) => line.startsWith("ExecStart="))).toBe(
+      `ExecStart=${process.execPath} --no-sparkplug --expose-gc ${join(directory, "daemons/bin/spoor-server.js")} --config \${CREDENTIALS_DIRECTORY}/server.yml --db sqlite:/var/lib/spoor-server/spoor.sqlite`,
+    );
+    for (const line of [
+      "DynamicUser=yes",
+      "StateDirectory=spoor-server",
+      "StateDirectoryMode=0700",
+      "LoadCredential=server.yml:/etc/spoor/server.yml",
+      "CapabilityBoundingSet=",
+      "NoNewPrivileges=yes",
+      "ProtectSystem=strict",
+      "SystemCallFilter=@system-service",
+      "SystemCallFilter=~@privileged",
+      "SystemCallErrorNumber=EPERM",
+      "RestartPreventExitStatus=78",
+      "Environment=MALLOC_ARENA_MAX=2",
+    ]) {
+      expect(lines).toContain(line);
+    }
+  });
+
+  it(
+    hasSystemdAnalyze
+      ? "passes systemd-analyze verify and scores ≤ 2.5 on security"
+      : "is well-formed",
+    async () => {
+      const { path, content } = await unitWithEntry();
+      if (!hasSystemdAnalyze) {
+        expect(content).toMatch(/^\[Unit\]$/m);
+        return;
+      }
+      const { stdout, stderr } = await run(SYSTEMD_ANALYZE, ["verify", path]);
+      expect({ stdout, stderr }).toStrictEqual({ stdout: "", stderr: "" });
+      const security = await run(SYSTEMD_ANALYZE, [
+        "security",
+        "--offline=yes",
+        "--no-pager",
+        path,
+      ]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+      const score = Number(/Overall exposure level for \S+: (\d+\.\d+)/.exec(security.stdout)?.[1]);
+      expect(score).toBeLessThanOrEqual(2.5);
+    },
+  );
+
+  it("is installed under --root with a 0600 config that a re-install keeps", async () => {
+    const root = join(directory, "root");
+    const first = await installServer(root);
+    expect(first.configCreated).toBe(true);
+    expect(((await stat(first.configPath)).mode & 0o777).toString(8)).toBe("600");
+    expect(((await stat(first.unitPath)).mode & 0o777).toString(8)).toBe("644");
+    expect(await readFile(first.unitPath, "utf8")).toContain("DynamicUser=yes");
+    await writeFile(first.configPath, "retention_days: 9\n");
+    const second = await installServer(root);
+    expect(second.configCreated).toBe(false);
+    expect(await readFile(second.configPath, "utf8")).toBe("retention_days: 9\n");
+  });
+});

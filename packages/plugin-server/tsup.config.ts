@@ -1,0 +1,9 @@
+import { definePackageConfig } from "@spoor/tsup-config";
+import type { Options } from "tsup";
+
+const config: Options | Options[] = definePackageConfig({
+  index: "src/index.ts",
+  commands: "src/commands.ts",
+});
+
+export default config;

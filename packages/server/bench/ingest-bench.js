@@ -1,0 +1,169 @@
+// pnpm bench: ingest entries/s with correlation on, report-accepted → webhook-received
+// latency, and the server's resident size idle and after 1 M events (README "Benchmark").
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync, rmSync } from "node:fs";
+import { Agent, createServer, request } from "node:http";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const PER_REPORT = 100;
+const IN_FLIGHT = 8;
+const LATENCY_ALERTS = Number(process.env.BENCH_ALERTS ?? 200);
+const AUTH = `Basic ${Buffer.from("bench:bench-secret").toString("base64")}`;
+const T0 = 1_764_000_000;
+
+const arrivals = new Map();
+const sink = createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.on("end", () => {
+    const alert = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    for (const mailbox of alert.mailbox_addresses ?? [])
+      if (!arrivals.has(mailbox)) arrivals.set(mailbox, performance.now());
+    res.writeHead(204).end();
+  });
+});
+sink.listen(0, "127.0.0.1");
+await once(sink, "listening");
+
+const child = spawn(
+  process.execPath,
+  [
+    fileURLToPath(new URL("bench-server.js", import.meta.url)),
+    `http://127.0.0.1:${sink.address().port}/hook`,
+  ],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
+const [line] = await once(createInterface({ input: child.stdout }), "line");
+const [url, dir] = line.split(" ");
+const rss = () =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))[1]) / 1024;
+const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+
+function post(body) {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/reports`,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          authorization: AUTH,
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () =>
+          res.statusCode === 202 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+// A fleet's ordinary traffic: 20,000 mailboxes on 50 hosts, each logging in from its own home
+// address, one login in 50 from a mobile network of its own; one entry in 97 a forwarder to
+// an address of the mailbox's own domain. Quiet traffic: what a fleet sends almost always.
+function entry(i) {
+  const m = (i * 7919) % 20_000;
+  const host = `web${m % 50}.example.net`;
+  const mailbox = `user${m}@customer${m % 50}.example`;
+  const time = T0 + Math.floor(i / 10);
+  const home = `198.${18 + (m >> 16)}.${(m >> 8) & 255}.${m & 255}`;
+  if (i % 97 === 0) {
+    return {
+      type: "forward_added",
+      time,
+      host,
+      mailbox_address: mailbox,
+      ip: home,
+      forward_recipient: `archive@customer${m % 50}.example`,
+      context: "mailbox",
+    };
+  }
+  const ip = i % 50 === 0 ? `100.${64 + (m % 64)}.${(m >> 6) & 255}.${i % 250}` : home;
+  return { type: "login", time, host, mailbox_address: mailbox, ip, context: "mailbox" };
+}
+
+const idle = rss();
+let next = 0;
+const started = performance.now();
+async function worker() {
+  while (next < TOTAL) {
+    const from = next;
+    next += PER_REPORT;
+    const entries = [];
+    for (let i = from; i < Math.min(from + PER_REPORT, TOTAL); i++) entries.push(entry(i));
+    await post(JSON.stringify({ report: { entries, metadata: { reporter: entries[0].host } } }));
+  }
+}
+await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+const seconds = (performance.now() - started) / 1000;
+const afterIngest = rss();
+
+// Latency: one takeover per report (ten days of history, a novel login, a forwarder 40 s
+// later → takeover-sequence, high → webhook), one at a time.
+const latencies = [];
+for (let n = 0; n < LATENCY_ALERTS; n++) {
+  const mailbox = `victim${n}@latency.example`;
+  const entries = [];
+  for (let day = 0; day < 10; day++)
+    entries.push({
+      type: "login",
+      time: T0 + day * 86_400,
+      host: "lat",
+      mailbox_address: mailbox,
+      ip: "192.0.2.10",
+      context: "mailbox",
+    });
+  entries.push({
+    type: "login",
+    time: T0 + 864_000,
+    host: "lat",
+    mailbox_address: mailbox,
+    ip: `203.0.113.${n % 250}`,
+    context: "mailbox",
+  });
+  entries.push({
+    type: "forward_added",
+    time: T0 + 864_040,
+    host: "lat",
+    mailbox_address: mailbox,
+    ip: `203.0.113.${n % 250}`,
+    forward_recipient: `thief${n}@evil.example`,
+    context: "mailbox",
+  });
+  await post(JSON.stringify({ report: { entries, metadata: { reporter: "lat" } } }));
+  const accepted = performance.now();
+  const deadline = accepted + 10_000;
+  while (!arrivals.has(mailbox) && performance.now() < deadline)
+    await new Promise((r) => setImmediate(r));
+  if (!arrivals.has(mailbox)) throw new Error(`no webhook for ${mailbox} within 10 s`);
+  latencies.push(arrivals.get(mailbox) - accepted);
+}
+latencies.sort((a, b) => a - b);
+const pct = (p) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+
+console.log(
+  `ingest: ${TOTAL.toLocaleString("en")} entries in ${(TOTAL / PER_REPORT).toLocaleString("en")} reports, ${IN_FLIGHT} in flight, keep-alive: ${seconds.toFixed(1)} s, ${Math.round(TOTAL / seconds).toLocaleString("en")} entries/s`,
+);
+console.log(
+  `report accepted → webhook received (${LATENCY_ALERTS} alerts): p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
+);
+console.log(
+  `RSS: idle ${idle.toFixed(1)} MiB, after ${TOTAL.toLocaleString("en")} events ${afterIngest.toFixed(1)} MiB`,
+);
+child.kill("SIGTERM");
+await once(child, "exit");
+agent.destroy();
+sink.close();
+rmSync(dir, { recursive: true, force: true });

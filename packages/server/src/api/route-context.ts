@@ -1,0 +1,61 @@
+import type { IncomingMessage } from "node:http";
+import type { Principal, Role } from "../auth/principal.js";
+import { HttpProblem } from "../http/http-problem.js";
+import type { IngestOutcome } from "../ingest/ingest-report.js";
+import type { ValidReport } from "../ingest/validate-report.js";
+import type { ServerLogger } from "../server-logger.js";
+import type { AlertState } from "../store/alert.js";
+import type { AlertStore } from "../store/alert-store.js";
+import type { EventStore } from "../store/event-store.js";
+import type { HeartbeatStore } from "../store/heartbeat-store.js";
+import type { EventClass, MailboxEventJson } from "../store/mailbox-event.js";
+import type { ReportStore } from "../store/report-store.js";
+
+/** What the endpoint handlers need. */
+export interface RouteContext {
+  reports: ReportStore;
+  events: EventStore;
+  alerts: AlertStore;
+  heartbeats: HeartbeatStore;
+  ingest(report: ValidReport, identifier: string, key: string | undefined): IngestOutcome;
+  /** An analyst's change of an alert's state (and what follows from it). */
+  setAlertState(id: number, state: AlertState): unknown;
+  assessEvent(id: number, eventClass: EventClass | null): MailboxEventJson | undefined;
+  recordHeartbeat(host: string, body: import("../store/heartbeat-store.js").Heartbeat): void;
+  logger: ServerLogger;
+  maxBodyBytes: number;
+  /** Most records a list returns by default. */
+  listLimit: number;
+}
+
+/** One request, authenticated. */
+export interface RouteRequest {
+  request: IncomingMessage;
+  query: string;
+  principal: Principal;
+  /** The `:id` of the path, when it has one. */
+  id?: number;
+}
+
+/** A handler's answer: status and JSON body. */
+export interface RouteAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** An endpoint. */
+export type Handler = (
+  context: RouteContext,
+  request: RouteRequest,
+) => Promise<RouteAnswer> | RouteAnswer;
+
+/**
+ * Refuses a principal without `role`.
+ *
+ * @throws HttpProblem 403 naming the role needed.
+ */
+export function requireRole(principal: Principal, role: Role): void {
+  if (!principal.roles.includes(role)) {
+    throw new HttpProblem(403, `this needs a credential with the ${role} role`);
+  }
+}

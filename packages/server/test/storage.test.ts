@@ -1,0 +1,140 @@
+import { chmod, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { ServerStorageError, startServer } from "../src/index.js";
+import { CREDENTIALS, cleanups, runCleanups, serverWithClient } from "./helpers.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "spoor-server-db-"));
+});
+afterEach(async () => {
+  await runCleanups();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const entry = {
+  type: "login",
+  time: 1555588110,
+  ip: "10.0.0.1",
+  mailbox_address: "a@b.c",
+  host: "host1",
+};
+
+it("keeps reports, events, idempotency keys and the duplicate count across a restart (file DB, WAL)", async () => {
+  const dbPath = join(dir, "server.sqlite");
+  const first = await serverWithClient({ database: `sqlite:${dbPath}` });
+  await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
+  await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
+  await first.server.close();
+  expect(((await stat(dbPath)).mode & 0o777).toString(8)).toBe("600");
+
+  const second = await serverWithClient({ database: `sqlite:${dbPath}` });
+  await second.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
+  await second.client.sendReport(
+    { ...entry, type: "forward_removed" },
+    { idempotencyKey: "k2", reporter: "host1" },
+  );
+  expect(second.server.stats()).toMatchObject({
+    reports: 2,
+    mailbox_events: 2,
+    duplicates_collapsed: 2,
+  });
+  expect(
+    (await second.client.listMailboxEvents("host1")).map((e) => [e.id, e.type, e.ip_actor]),
+  ).toStrictEqual([
+    [
+      2,
+      "forward_removed",
+      { ip_address: "10.0.0.1", network: "10.0.0.0/24", asn: null, as_name: null, country: null },
+    ],
+    [
+      1,
+      "login",
+      { ip_address: "10.0.0.1", network: "10.0.0.0/24", asn: null, as_name: null, country: null },
+    ],
+  ]);
+});
+
+it("starts empty in memory each time", async () => {
+  const first = await serverWithClient();
+  await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
+  const second = await serverWithClient();
+  expect([first.server.stats().reports, second.server.stats().reports]).toStrictEqual([1, 0]);
+});
+
+async function refusal(dbPath: string) {
+  try {
+    const server = await startServer({ credentials: CREDENTIALS, database: `sqlite:${dbPath}` });
+    cleanups.push(() => server.close());
+  } catch (error) {
+    if (!(error instanceof ServerStorageError)) throw error;
+    return { path: error.path, message: error.problem, fix: error.fix };
+  }
+  return undefined;
+}
+
+it("refuses a symlinked database file", async () => {
+  const target = join(dir, "real.sqlite");
+  await writeFile(target, "", { mode: 0o600 });
+  const link = join(dir, "link.sqlite");
+  await symlink(target, link);
+  expect(await refusal(link)).toStrictEqual({
+    path: link,
+    message: `${link} is a symlink`,
+    fix: "point --db at a regular file",
+  });
+});
+
+it("refuses a database file others can read", async () => {
+  const path = join(dir, "open.sqlite");
+  await writeFile(path, "");
+  await chmod(path, 0o644);
+  expect(await refusal(path)).toStrictEqual({
+    path,
+    message: `${path} has mode 644; it holds mailbox addresses and credentials`,
+    fix: `chmod 600 ${path}`,
+  });
+});
+
+it("refuses a directory as database", async () => {
+  expect(await refusal(dir)).toStrictEqual({
+    path: dir,
+    message: `${dir} is not a regular file`,
+    fix: "point --db at a file",
+  });
+});
+
+it("creates a missing database directory 0700 and refuses one others may write", async () => {
+  const nested = join(dir, "state", "spoor.sqlite");
+  const first = await serverWithClient({ database: `sqlite:${nested}` });
+  await first.server.close();
+  expect(((await stat(join(dir, "state"))).mode & 0o777).toString(8)).toBe("700");
+  await chmod(join(dir, "state"), 0o777);
+  expect(await refusal(nested)).toMatchObject({
+    path: join(dir, "state"),
+    fix: `chmod 700 ${join(dir, "state")}`,
+  });
+});
+
+it("drops records older than retention_days and keeps the rest", async () => {
+  const { validateServerConfig } = await import("../src/index.js");
+  const now = 1_800_000_000;
+  const { server, client } = await serverWithClient({
+    config: validateServerConfig({ retention_days: 10 }),
+    clock: () => now * 1000,
+  });
+  await client.sendReport(
+    { ...entry, time: now - 11 * 86_400 },
+    { idempotencyKey: "old", reporter: "host1" },
+  );
+  await client.sendReport(
+    { ...entry, time: now - 9 * 86_400 },
+    { idempotencyKey: "new", reporter: "host1" },
+  );
+  expect(server.prune()).toStrictEqual({ reports: 1, mailbox_events: 1, alerts: 0 });
+  expect((await client.listReports("host1")).map((r) => r.event_time)).toStrictEqual([
+    now - 9 * 86_400,
+  ]);
+});
