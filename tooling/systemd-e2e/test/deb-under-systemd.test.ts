@@ -240,7 +240,12 @@ describe.each(LAYOUTS)(
       expect(await container.run(["sh", "-c", "ls -R /var/lib/spoor"])).toBe(spool);
     });
 
-    it("leaves nothing after spoor uninstall --now --purge and dpkg --purge", async () => {
+    it("leaves nothing after spoor uninstall --now --purge and dpkg --purge, even with a failed unit", async () => {
+      // A broken install is a common reason to uninstall: the first unit is left failed.
+      const config = await container.readFile(CONFIG);
+      await container.writeFile(CONFIG, `${config}transmision: {}\n`);
+      await container.run(["systemctl", "restart", units[0]]).catch(() => {});
+      await waitForState(container, units[0], ["failed"]);
       await container.run(["spoor", "uninstall", "--now", "--purge", "--yes"]);
       expect(await cpanelCalls(container)).toContain(`manage_hooks delete script ${HOOK}`);
       expect(await registeredHooks(container)).toEqual([]);
