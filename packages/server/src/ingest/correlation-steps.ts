@@ -22,7 +22,8 @@ export type AlertNotice = (alert: AlertJson, reason: "opened" | "raised") => voi
 export interface CorrelationStepsOptions {
   events: EventStore;
   alerts: AlertStore;
-  history: HistoryStore;
+  /** With `session()`, one remembering store serves the whole correlation phase of a report. */
+  history: HistoryStore & { session?(): HistoryStore };
   rules: ResolvedRules;
   lookupIp(ip: string): IpFacts & { ip_address: string | null };
   notice: AlertNotice;
@@ -31,6 +32,7 @@ export interface CorrelationStepsOptions {
 }
 
 const NO_FACTS: IpFacts = { network: null, asn: null, as_name: null, country: null };
+const ENRICHED_LIMIT = 50_000;
 
 /**
  * The ingest steps that call `@spoor/correlation`: enrichment, forwarder-half merging (the
@@ -41,6 +43,9 @@ const NO_FACTS: IpFacts = { network: null, asn: null, as_name: null, country: nu
  */
 export function createCorrelationSteps(options: CorrelationStepsOptions): IngestSteps {
   const { events, alerts, history, rules } = options;
+  // The offline IP data does not change while the server runs: a host's addresses come back
+  // report after report, so their facts are kept (at most ENRICHED_LIMIT addresses).
+  const enriched = new Map<string, IpFacts>();
   const refreshClasses = (ids: Iterable<number>) => {
     for (const id of ids) {
       const current = events.classOf(id);
@@ -49,8 +54,8 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       if (next !== current.eventClass) events.setClass(id, next);
     }
   };
-  const correlateOne = (event: MailboxEvent) => {
-    const findings = correlate(event, rules, history);
+  const correlateOne = (event: MailboxEvent, store: HistoryStore) => {
+    const findings = correlate(event, rules, store);
     if (findings.length === 0) return;
     const found = new Map<number, AlertRecord>();
     for (const lookup of alertLookups(findings, rules)) {
@@ -73,8 +78,14 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
   return {
     enrich(ip) {
       if (ip === null) return NO_FACTS;
-      const { network, asn, as_name, country } = options.lookupIp(ip);
-      return { network, asn, as_name, country };
+      let facts = enriched.get(ip);
+      if (facts === undefined) {
+        const { network, asn, as_name, country } = options.lookupIp(ip);
+        facts = { network, asn, as_name, country };
+        if (enriched.size >= ENRICHED_LIMIT) enriched.clear();
+        enriched.set(ip, facts);
+      }
+      return facts;
     },
     place(event) {
       const stored: MailboxEvent = {
@@ -94,7 +105,9 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       return decision.event;
     },
     correlate(touched) {
-      for (const event of touched) correlateOne(event);
+      // Placing is over: the events stay as they are until the commit.
+      const store = history.session?.() ?? history;
+      for (const event of touched) correlateOne(event, store);
     },
   };
 }
