@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { loadServer } from "./load-server.js";
 
 /** The database's credential store, and how to close it. */
 export interface OpenCredentials {
@@ -12,10 +13,11 @@ export interface OpenCredentials {
  * user, so the files SQLite writes beside it (-wal, -shm) stay the service's. Loads the
  * native SQLite driver only now.
  *
- * @throws as `openServerDatabase` (ServerStorageError, TypeError for a bad URL).
+ * @throws ServerNotInstalledError when the server is not installed; as `openServerDatabase`
+ *   (ServerStorageError, TypeError for a bad URL).
  */
 export async function openCredentials(database: string): Promise<OpenCredentials> {
-  const server = await import("@spoor/server");
+  const server = await loadServer();
   const location = server.parseDatabaseUrl(database);
   if (location.kind === "sqlite" && process.geteuid?.() === 0) {
     const owner = statSync(location.path, { throwIfNoEntry: false });

@@ -16,9 +16,14 @@ const result = await buildRelease({
   repoRoot,
   outputDir,
   pnpm: ["npx", "-y", `pnpm@${pnpmVersion}`],
+  log: (line) => process.stderr.write(`${line}\n`),
 });
 process.stdout.write(
   `spoor ${result.version} (SOURCE_DATE_EPOCH=${result.epoch}) → ${outputDir}\n`,
 );
 for (const file of result.files) process.stdout.write(`  ${file}\n`);
 process.stdout.write(`left out of the agent tree: ${result.removed.join(", ")}\n`);
+const { glibc, glibcxx } = result.serverFloor;
+process.stdout.write(
+  `the server's SQLite driver needs glibc ${glibc}${glibcxx === undefined ? "" : ` and GLIBCXX_${glibcxx}`}\n`,
+);

@@ -1,55 +1,68 @@
-import { chmodSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { debPostinst, debPrerm } from "./maintainer-scripts.js";
-import { run } from "./run.js";
+import { runAsync } from "./run.js";
 
 /**
- * Builds `spoor_<version>_amd64.deb` from the staged /opt/spoor tree with dpkg-deb: owner
- * root, every mtime the epoch, gzip payload, `/usr/bin/spoor` → `/opt/spoor/bin/spoor`,
- * maintainer scripts that only ever try-restart (upgrade) or stop (removal) running units.
- * @param {{ optTree: string, work: string, version: string, epoch: number, installedKiB: number, output: string }} options
- * @returns {void}
- * @throws Error when dpkg-deb fails.
+ * The `DEBIAN/control` of a package.
+ * @param {import("./package-definitions.js").PackageDefinition} definition
+ * @param {{ version: string, installedKiB: number, homepage: string }} options
+ * @returns {string}
  */
-export function makeDeb(options) {
-  const root = join(options.work, "deb-root");
-  mkdirSync(join(root, "opt"), { recursive: true });
-  cpSync(options.optTree, join(root, "opt/spoor"), { recursive: true, verbatimSymlinks: true });
-  mkdirSync(join(root, "usr/bin"), { recursive: true });
-  symlinkSync("/opt/spoor/bin/spoor", join(root, "usr/bin/spoor"));
-  mkdirSync(join(root, "DEBIAN"));
-  writeFileSync(
-    join(root, "DEBIAN/control"),
-    [
-      "Package: spoor",
-      `Version: ${options.version}`,
-      "Architecture: amd64",
-      "Maintainer: spoor maintainers <spoor@localhost>",
-      `Installed-Size: ${options.installedKiB}`,
-      "Depends: libc6 (>= 2.28), libstdc++6, libgcc-s1",
-      "Section: admin",
-      "Priority: optional",
-      "Homepage: https://github.com/spoor-project/spoor",
-      "Description: early warning of compromised mailboxes on cPanel servers",
-      " The spoor agent tails cPanel's logs, spools mailbox-takeover events and sends them to a",
-      " Spoor API. Self-contained under /opt/spoor with its own Node.js runtime. Run",
-      " 'spoor install' to configure it; the package never starts or enables anything.",
-      "",
-    ].join("\n"),
-  );
-  for (const [name, body] of [
-    ["postinst", debPostinst()],
-    ["prerm", debPrerm()],
-  ]) {
-    writeFileSync(join(root, "DEBIAN", name), body);
-    chmodSync(join(root, "DEBIAN", name), 0o755);
+export function debControl(definition, options) {
+  const words = definition.description.split(" ");
+  const lines = [];
+  for (const word of words) {
+    const last = lines.length - 1;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= 90) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
   }
-  run("touch", ["-h", "-d", `@${options.epoch}`, ...listAll(root)]);
-  run("dpkg-deb", ["--root-owner-group", "-Zgzip", "-z6", "--build", root, options.output], {
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(options.epoch) },
-  });
+  return [
+    `Package: ${definition.name}`,
+    `Version: ${options.version}`,
+    "Architecture: amd64",
+    "Maintainer: spoor maintainers <spoor@localhost>",
+    `Installed-Size: ${options.installedKiB}`,
+    `Depends: ${definition.debDepends.join(", ")}`,
+    "Section: admin",
+    "Priority: optional",
+    `Homepage: ${options.homepage}`,
+    `Description: ${definition.summary.toLowerCase()}`,
+    ...lines.map((line) => ` ${line}`),
+    "",
+  ].join("\n");
 }
 
-function listAll(root) {
-  return run("find", [root, "-print0"]).split("\0").filter(Boolean);
+/**
+ * Builds a .deb of the payload staged under `root` (paths as on the target: root/opt/…; every
+ * mtime already the epoch) with dpkg-deb: owner root, mtimes clamped to the epoch, gzip payload, maintainer scripts that only ever
+ * try-restart (upgrade) or stop (removal) the package's running units. `root/DEBIAN` is
+ * written for the build and removed after.
+ * @param {{ root: string, definition: import("./package-definitions.js").PackageDefinition, version: string, epoch: number, installedKiB: number, homepage: string, output: string }} options
+ * @returns {Promise<void>}
+ * @throws Error (rejects) when dpkg-deb fails.
+ */
+export async function makeDeb(options) {
+  const { root, definition } = options;
+  const control = join(root, "DEBIAN");
+  mkdirSync(control);
+  try {
+    writeFileSync(join(control, "control"), debControl(definition, options));
+    for (const [name, body] of [
+      ["postinst", debPostinst(definition.units)],
+      ["prerm", debPrerm(definition.units, definition.uninstall)],
+    ]) {
+      writeFileSync(join(control, name), body);
+      chmodSync(join(control, name), 0o755);
+    }
+    await runAsync(
+      "dpkg-deb",
+      ["--root-owner-group", "-Zgzip", "-z6", "--build", root, options.output],
+      {
+        env: { ...process.env, SOURCE_DATE_EPOCH: String(options.epoch) },
+      },
+    );
+  } finally {
+    rmSync(control, { recursive: true, force: true });
+  }
 }

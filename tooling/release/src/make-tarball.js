@@ -2,17 +2,15 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 
 /**
- * Writes a reproducible `.tar.gz` of `directory` (entries under `prefix/`): names sorted,
- * owner and group 0, every mtime `epoch`, GNU format (no pax atime/ctime headers), and gzip
- * without a name or timestamp (`gzip -n`).
- * @param {{ parent: string, name: string, prefix?: string, epoch: number, output: string }} options
- *   the tree is `parent/name`; it is stored as `prefix` (default `name`)
+ * Writes a reproducible `.tar.gz` of `members` (paths relative to `parent`, stored in the
+ * order given; a directory with everything in it, names sorted): owner and group 0, every
+ * mtime `epoch`, GNU format (no pax atime/ctime headers), and gzip without a name or timestamp
+ * (`gzip -n`).
+ * @param {{ parent: string, members: readonly string[], epoch: number, output: string }} options
  * @returns {Promise<void>}
  * @throws Error when tar or gzip fails.
  */
 export function makeTarball(options) {
-  const transform =
-    options.prefix === undefined ? [] : [`--transform=s,^${options.name},${options.prefix},`];
   const tarArgs = [
     "--create",
     "--format=gnu",
@@ -21,10 +19,10 @@ export function makeTarball(options) {
     "--group=0",
     "--numeric-owner",
     `--mtime=@${options.epoch}`,
-    ...transform,
     "-C",
     options.parent,
-    options.name,
+    "--",
+    ...options.members,
   ];
   return new Promise((resolve, reject) => {
     const tar = spawn("tar", tarArgs, { stdio: ["ignore", "pipe", "inherit"] });

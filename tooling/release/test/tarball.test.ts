@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { pathWithoutNode, runtimeVersion, sh, version } from "./support.js";
+import { outcome, pathWithoutNode, rootManifest, runtimeVersion, sh, version } from "./support.js";
 
 const work = mkdtempSync(join(tmpdir(), "spoor-tarball-test-"));
 const tree = join(work, "spoor");
@@ -51,12 +51,12 @@ describe("the /opt/spoor tarball", () => {
     );
   });
 
-  test("has no native addon, no demo receiver or SQLite driver, no symlink and no pnpm leftovers", () => {
+  test("has no native addon, no server or SQLite driver, no symlink and no pnpm leftovers", () => {
     const paths = listing.map((line) => entry(line).path);
     expect(paths.filter((path) => path.endsWith(".node"))).toEqual([]);
     expect(
       paths.filter((path) =>
-        /node_modules\/(better-sqlite3|@spoor\/receiver|\.bin|\.pnpm)\//.test(path),
+        /node_modules\/(better-sqlite3|bindings|@spoor\/server|\.bin|\.pnpm)(\/|$)/.test(path),
       ),
     ).toEqual([]);
     expect(listing.filter((line) => line.startsWith("l") || line.startsWith("h"))).toEqual([]);
@@ -65,8 +65,19 @@ describe("the /opt/spoor tarball", () => {
     for (const name of ["agent", "config", "cpanel-hook", "daemons", "parsers", "spool"]) {
       expect(lstatSync(join(tree, "lib/spoor/node_modules/@spoor", name)).isDirectory()).toBe(true);
     }
+  });
+
+  test("the shipped manifest carries the root package.json's addresses and versioned dependencies", () => {
     const shipped = JSON.parse(readFileSync(join(tree, "lib/spoor/package.json"), "utf8"));
-    expect(shipped.dependencies["@spoor/receiver"]).toBeUndefined();
+    expect(shipped.homepage).toBe(rootManifest.homepage);
+    expect(shipped.bugs).toBe(rootManifest.bugs);
+    expect(shipped.repository).toEqual({
+      type: "git",
+      url: rootManifest.repository.url,
+      directory: "apps/cli",
+    });
+    expect(shipped.dependencies["@spoor/agent"]).toBe(version);
+    expect(shipped.devDependencies).toBeUndefined();
   });
 
   test("every entry carries the same mtime (SOURCE_DATE_EPOCH)", () => {
@@ -86,6 +97,34 @@ describe("bin/spoor from the extracted tree, with no node on PATH", () => {
     const path = env().PATH ?? "";
     expect(existsSync(join(path, "node"))).toBe(false);
     expect(() => sh("/bin/sh", ["-c", "command -v node"], { env: { PATH: path } })).toThrow();
+  });
+
+  test("help reads the oclif manifests of the CLI and of its plugins, never the command modules", () => {
+    const run = outcome(join(tree, "bin/spoor"), ["--help"], {
+      env: { ...env(), DEBUG: "oclif:config:*" },
+    });
+    expect(run.status).toBe(0);
+    for (const manifest of [
+      "lib/spoor/oclif.manifest.json",
+      "lib/spoor/node_modules/@spoor/plugin-server/oclif.manifest.json",
+      "lib/spoor/node_modules/@spoor/plugin-spool/oclif.manifest.json",
+    ]) {
+      expect(run.stderr).toContain(`using manifest from ${join(tree, manifest)}`);
+    }
+    expect(run.stdout).toMatch(/^ {2}server +/m);
+  });
+
+  test("without the server package, `spoor server …` says so in one line and exits 1", () => {
+    const run = outcome(
+      join(tree, "bin/spoor"),
+      ["server", "credentials", "list", "--db", `sqlite:${join(work, "absent.sqlite")}`],
+      { env: env() },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      "Error: the spoor server is not installed here: install the spoor-server package (it puts the server and its SQLite driver in /opt/spoor-server), then run this again.\n",
+    );
+    expect(existsSync(join(work, "absent.sqlite"))).toBe(false);
   });
 
   test("--version reports the CLI and the shipped runtime", () => {

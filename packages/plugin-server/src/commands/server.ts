@@ -1,5 +1,6 @@
 import { Flags } from "@oclif/core";
 import { ServerCommand } from "../base-command.js";
+import { loadServer } from "../load-server.js";
 
 /** `spoor server`: runs the Spoor service in the foreground. */
 export default class Server extends ServerCommand {
@@ -27,7 +28,7 @@ export default class Server extends ServerCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Server);
-    const server = await import("@spoor/server");
+    const server = await loadServer();
     const credentials = (flags.credentials ?? []).map(server.parseCredentialFlag);
     const code = await server.serveUntilSignalled(
       { configPath: flags.config, database: flags.db, listen: flags.listen, credentials },

@@ -1,9 +1,4 @@
-import type {
-  HistoryAnswer,
-  HistoryQuery,
-  HistoryStore,
-  MailboxEvent,
-} from "@spoor/correlation";
+import type { HistoryAnswer, HistoryQuery, HistoryStore, MailboxEvent } from "@spoor/correlation";
 import type Database from "better-sqlite3";
 
 type EventsQuery = Extract<HistoryQuery, { kind: "events" }>;

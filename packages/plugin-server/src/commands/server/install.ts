@@ -1,6 +1,7 @@
 import { Flags } from "@oclif/core";
 import { ServerCommand } from "../../base-command.js";
 import { installServer } from "../../install-server.js";
+import { loadServer } from "../../load-server.js";
 
 /** `spoor server install`: writes spoor-server.service (and a server.yml when missing). */
 export default class ServerInstall extends ServerCommand {
@@ -14,6 +15,8 @@ export default class ServerInstall extends ServerCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ServerInstall);
+    // The unit runs the server: refuse to write one that cannot start.
+    await loadServer();
     const result = await installServer(flags.root);
     process.stdout.write(
       `wrote ${result.unitPath}\n${result.configCreated ? "wrote" : "kept"} ${result.configPath}\n` +
