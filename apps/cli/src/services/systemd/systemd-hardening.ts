@@ -21,7 +21,7 @@ export const SECRET_STORES: readonly string[] = [
  * regained. The file system is read-only except `writablePaths`, and SECRET_STORES are hidden.
  *
  * `offline` units (followers) also lose the network (`PrivateNetwork=yes`, `IPAddressDeny=any`,
- * Unix sockets only) and run Node with `--jitless --no-expose-wasm` so that
+ * Unix sockets only) and run Node with `--jitless` so that
  * `MemoryDenyWriteExecute=yes` holds;
  * `network` units (agent, transmitter) keep the JIT, because Node's built-in fetch needs
  * WebAssembly, which `--jitless` removes. Never throws.

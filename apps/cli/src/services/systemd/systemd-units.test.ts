@@ -104,7 +104,7 @@ describe("renderUnitFiles", () => {
     const follower = files[1]!.content;
     expect(follower).toContain("Description=Spoor error log follower\n");
     expect(follower).toContain(
-      `ExecStart=${process.execPath} --no-sparkplug --expose-gc --jitless --no-expose-wasm ${options.entryPaths["spoor-error-follower"]} --config /etc/spoor/spoor.yml\n`,
+      `ExecStart=${process.execPath} --no-sparkplug --expose-gc --jitless ${options.entryPaths["spoor-error-follower"]} --config /etc/spoor/spoor.yml\n`,
     );
     expect(follower).not.toContain("network-online");
     for (const line of [

@@ -75,7 +75,9 @@ function renderUnit(daemon: DaemonName, options: UnitFilesOptions): string {
   const command = [
     options.nodePath,
     ...DAEMON_NODE_FLAGS,
-    ...(need === "offline" ? ["--jitless", "--no-expose-wasm"] : []),
+    // Not --no-expose-wasm: the shipped Node 24 refuses it (exit 9); --jitless alone leaves
+    // no WebAssembly there (Node 20 prints one warning about the flag instead).
+    ...(need === "offline" ? ["--jitless"] : []),
     options.entryPaths[daemon],
     "--config",
     options.configPath,

@@ -29,7 +29,8 @@ export interface UninstallResult {
 /**
  * Removes spoor: the units (and their boot links) and the hook script; with `purge` also
  * `etc/spoor` and `var/lib/spoor`, else they are kept. With `now` it first runs
- * `systemctl disable --now` and `manage_hooks delete script` (which needs the script), then
+ * `systemctl disable --now`, `systemctl reset-failed` and `manage_hooks delete script` (which
+ * needs the script), then
  * `systemctl daemon-reload`; without it, it prints the commands that finish the job
  * afterwards (`systemctl stop`, `daemon-reload`, `manage_hooks prune`).
  * @throws UserFacingError for `now` with a root other than "/"; filesystem errors.
@@ -79,6 +80,10 @@ function beforeRemovalSteps(
     steps.push({
       purpose: "stop spoor and keep it from starting at boot",
       argv: ["systemctl", "disable", "--now", ...units],
+    });
+    steps.push({
+      purpose: "forget a failed state (systemd keeps listing a failed unit whose file is gone)",
+      argv: ["systemctl", "reset-failed", ...units],
     });
   }
   if (hookInstalled) {

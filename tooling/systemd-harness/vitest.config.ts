@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from "@spoor/vitest-config";
+
+export default definePackageTestConfig();
