@@ -32,15 +32,26 @@ export async function settleDelivery(
   const wanted = new Set(events.map((event) => event.address));
   let missing = wanted.size;
   let queued = -1;
+  let settled = { transmitted: -1, failed: -1 };
+  let stats = "";
   await waitFor(
     `${wanted.size} reports for ${host} and an empty spool`,
     async () => {
       const held = new Set((await receiver.reports(host)).map((row) => row.mailbox_address));
       missing = [...wanted].filter((address) => !held.has(address)).length;
       queued = (await root.queued()).length;
+      if (missing > 0 && queued === 0) {
+        settled = await root.settled();
+        stats = JSON.stringify(await receiver.stats());
+      }
       return missing === 0 && queued === 0;
     },
-    { timeoutMs, intervalMs: 100, describe: () => `${missing} missing, ${queued} queued` },
+    {
+      timeoutMs,
+      intervalMs: 100,
+      describe: () =>
+        `${missing} missing, ${queued} queued, ${settled.transmitted} in transmitted/, ${settled.failed} in failed/, receiver stats ${stats}`,
+    },
   );
   const rows = await receiver.reports(host);
   return {

@@ -17,6 +17,8 @@ export interface SpoorRoot {
   logPath(type: LogType): string;
   /** Names in parsed/ that are spool entries (temp files excluded); none before it exists. */
   queued(): Promise<string[]>;
+  /** How many entries transmitted/ and transmission_failed/ hold (what a failure message needs). */
+  settled(): Promise<{ transmitted: number; failed: number }>;
   /** The saved checkpoint of `type`, or undefined before the first save. */
   checkpoint(type: LogType): Promise<{ path: string; offset: number } | undefined>;
   cleanup(): Promise<void>;
@@ -67,6 +69,14 @@ export async function makeSpoorRoot(options: SpoorRootOptions): Promise<SpoorRoo
     async queued() {
       const names = await readdir(application.parsed_entries_path).catch(() => []);
       return names.filter((name) => name.endsWith(".json")).sort();
+    },
+    async settled() {
+      const count = async (dir: string) =>
+        (await readdir(dir).catch(() => [])).filter((name) => name.endsWith(".json")).length;
+      return {
+        transmitted: await count(application.transmitted_entries_path),
+        failed: await count(application.transmission_failed_entries_path),
+      };
     },
     async checkpoint(type) {
       const path = join(application.state_path, `${type}.checkpoint.json`);
