@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openServerDatabase } from "../src/database/open-server-database.js";
 import { validateServerConfig } from "../src/index.js";
 import { createServerContext } from "../src/server-context.js";
+import { createSqliteStore } from "../src/sqlite/create-sqlite-store.js";
 import { silentLogger } from "../src/server-logger.js";
 
 /**
@@ -12,10 +13,10 @@ import { silentLogger } from "../src/server-logger.js";
  * each event goes in as a one-entry report without Idempotency-Key, as the Perl original sends.
  */
 function sqliteEngine(): ScenarioEngine {
-  const db = openServerDatabase(":memory:");
+  const store = createSqliteStore(openServerDatabase(":memory:"), { channels: [] });
   const facts = new Map<string, Pick<MailboxEvent, "network" | "asn" | "as_name" | "country">>();
   const context = createServerContext({
-    db,
+    store,
     config: validateServerConfig(undefined),
     logger: silentLogger,
     lookupIp: (ip) => ({
@@ -26,7 +27,6 @@ function sqliteEngine(): ScenarioEngine {
       country: null,
       ...facts.get(ip),
     }),
-    enqueue: () => 0,
     wake: () => undefined,
     clock: () => 1_800_000_000_000,
     maxBodyBytes: 1 << 20,
@@ -50,7 +50,7 @@ function sqliteEngine(): ScenarioEngine {
       if (event.mailbox_address !== null) entry.mailbox_address = event.mailbox_address;
       if (event.ip !== null) entry.ip = event.ip;
       if (event.forward_recipient !== null) entry.forward_recipient = event.forward_recipient;
-      context.ingest(
+      return context.ingest(
         {
           reporter: event.host,
           entries: [
