@@ -44,6 +44,25 @@ describe("formatReportsCsv", () => {
     );
   });
 
+  it("writes a field a spreadsheet would run as a formula as quoted text with a ' in front", () => {
+    const csv = formatReportsCsv([
+      {
+        id: 6,
+        event_time: 0,
+        host: '=HYPERLINK("http://evil.example","x")',
+        type: "+cmd",
+        mailbox_address: "@SUM(1+1)",
+        forward_recipient: "-2+3",
+      },
+    ]);
+    expect(csv).toBe(
+      `${REPORT_HEADER}\n` +
+        '6,"1970-01-01 00:00:00 +0000","\'=HYPERLINK(""http://evil.example"",""x"")","\'+cmd","\'@SUM(1+1)","\'-2+3"\n',
+    );
+    expect(csvField("\tx")).toBe('"\'\tx"');
+    expect(csvField("a=b")).toBe("a=b");
+  });
+
   it("prints only the header for no records", () => {
     expect(formatReportsCsv([])).toBe(`${REPORT_HEADER}\n`);
   });

@@ -1,6 +1,7 @@
 import { CheckpointError } from "./checkpoint-error.js";
 import { LineReader } from "./line-reader.js";
 import type { LogSource } from "./log-source.js";
+import type { FollowerNotice } from "./notice.js";
 import type { Notifier } from "./notifier.js";
 import { identityAt, sameFile } from "./open-log.js";
 import { type PathWatcher, watchPath } from "./path-watcher.js";
@@ -155,9 +156,13 @@ export class FileFollower implements Follower {
       const epoch = new Date(0).toISOString();
       checkpoint = { path: this.s.path, dev: 0, ino: 0, offset: 0, updatedAt: epoch };
     }
+    // Notices wait until the start position is durable: "started" must never be seen
+    // before a first checkpoint exists, or a kill right after it would restart at the
+    // (later) end of the log and skip what was written in between.
+    const notices: FollowerNotice[] = [];
     const ctx: StartContext = {
       ...this.s,
-      notice: (notice) => this.s.notifier.emit(notice),
+      notice: (notice) => notices.push(notice),
       problem: (path, problem) => this.s.notifier.problem(path, "open", problem),
     };
     let result: Awaited<ReturnType<typeof planStart>>;
@@ -167,9 +172,13 @@ export class FileFollower implements Follower {
       this.s.notifier.thrown(this.s.path, "read", error);
       return false;
     }
-    if (result.kind === "retry") return false;
+    if (result.kind === "retry") {
+      for (const notice of notices) this.s.notifier.emit(notice);
+      return false;
+    }
     this.files.adopt(result.sources);
     if (result.initial) await this.s.checkpoints.save(this.s.name, result.initial);
+    for (const notice of notices) this.s.notifier.emit(notice);
     this.started = true;
     return true;
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +44,28 @@ describe("followFile: starting and resuming", () => {
     await second.stop();
     expect(second.texts()).toEqual(["while down"]);
     expect(second.notices[0]).toMatchObject({ kind: "started", from: "checkpoint", offset: 12 });
+  });
+
+  it("reports 'started' only once its starting point is on disk (a kill right after it loses nothing)", async () => {
+    const { log, state } = await setup(text(numbered("old", 2)));
+    const checkpointOnDisk: boolean[] = [];
+    const follower = followFile({
+      path: log,
+      name: "access",
+      checkpoints: createCheckpointStore(state),
+      onNotice: (notice) => {
+        if (notice.kind === "started") {
+          checkpointOnDisk.push(existsSync(join(state, "access.checkpoint.json")));
+        }
+      },
+    });
+    const iterating = (async () => {
+      for await (const batch of follower) await follower.commit(batch);
+    })();
+    await waitFor("the started notice", () => checkpointOnDisk.length > 0 || undefined);
+    await follower.close();
+    await iterating;
+    expect(checkpointOnDisk).toEqual([true]);
   });
 
   it("resumes from its checkpoint and delivers the lines appended while it was down", async () => {
