@@ -82,9 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
   let worker: ReturnType<typeof startNotifyWorker> | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const credentials = createCredentialStore(store.credentials, () =>
-      Math.floor(clock() / 1000),
-    );
+    const credentials = createCredentialStore(store.credentials, () => Math.floor(clock() / 1000));
     const checkAuth = createBasicAuthCheck(options.credentials ?? [], credentials);
     worker = startNotifyWorker({
       outbox: store.outbox,

@@ -35,7 +35,9 @@ beforeAll(async () => {
     secrets[name] = (await store.add(name, role, hosts)).api_secret;
   }
   expect(await store.revoke("gone")).toBe(true);
-  expect((await store.list()).map((c) => [c.name, c.role, c.hosts, c.revoked_at !== null])).toStrictEqual([
+  expect(
+    (await store.list()).map((c) => [c.name, c.role, c.hosts, c.revoked_at !== null]),
+  ).toStrictEqual([
     ["desk", "analyst", "*", false],
     ["fleet", "reporter", "web*.example.net,mail1", false],
     ["gone", "reporter", "gone", true],

@@ -61,7 +61,10 @@ it("starts empty in memory each time", async () => {
   const first = await serverWithClient();
   await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
   const second = await serverWithClient();
-  expect([(await first.server.stats()).reports, (await second.server.stats()).reports]).toStrictEqual([1, 0]);
+  expect([
+    (await first.server.stats()).reports,
+    (await second.server.stats()).reports,
+  ]).toStrictEqual([1, 0]);
 });
 
 async function refusal(dbPath: string) {

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { CredentialError } from "./credential-error.js";
-import { hashSecret } from "./hash-secret.js";
 import type {
   CredentialInfo,
   CredentialRecords,
   StoredCredential,
 } from "../store/credential-records.js";
+import { CredentialError } from "./credential-error.js";
+import { hashSecret } from "./hash-secret.js";
 import type { Role } from "./principal.js";
 
 export type { CredentialInfo, StoredCredential };

@@ -26,7 +26,8 @@ export function migrateSqlite(db: Database.Database): void {
       throw new ServerSchemaError(found, SQLITE_MIGRATIONS.length);
     }
     for (const migration of SQLITE_MIGRATIONS.slice(found)) db.exec(migration);
-    if (row === undefined) db.prepare("INSERT INTO spoor_schema (version) VALUES (?)").run(SQLITE_MIGRATIONS.length);
+    if (row === undefined)
+      db.prepare("INSERT INTO spoor_schema (version) VALUES (?)").run(SQLITE_MIGRATIONS.length);
     else db.prepare("UPDATE spoor_schema SET version = ?").run(SQLITE_MIGRATIONS.length);
   }).immediate();
 }

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
+import { migrateSqlite } from "./migrate-sqlite.js";
 import { openDatabase } from "./open-database.js";
 import { parseDatabaseUrl } from "./parse-database-url.js";
 import { registerFunctions } from "./register-functions.js";
-import { migrateSqlite } from "./migrate-sqlite.js";
 
 /**
  * Opens the server's database from a `--db` URL (`sqlite:PATH` or `:memory:`), migrating its

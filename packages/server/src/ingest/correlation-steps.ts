@@ -62,7 +62,10 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       const raised = change.kind !== "open" && change.severityRaised;
       if (change.kind === "open" || raised) {
         const alert = (await tx.alerts.byId(id))!;
-        enqueued += await tx.enqueue({ alert, reason: change.kind === "open" ? "opened" : "raised" });
+        enqueued += await tx.enqueue({
+          alert,
+          reason: change.kind === "open" ? "opened" : "raised",
+        });
       }
     }
     await refreshClasses(tx, touched);

@@ -19,7 +19,10 @@ import { wrapAsync } from "./wrap-async.js";
  *
  * @throws OutboxSchemaError when the database holds a newer outbox schema; SQLite's errors
  */
-export function createSqliteStore(db: Database.Database, outboxOptions: OutboxOptions): ServerStore {
+export function createSqliteStore(
+  db: Database.Database,
+  outboxOptions: OutboxOptions,
+): ServerStore {
   const queue = createSerialQueue();
   const outbox = createSqliteOutbox(db, outboxOptions);
   const sync = {
