@@ -43,9 +43,12 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
   pool.on("error", () => undefined);
   try {
     const client = await pool.connect();
+    const lost = () => undefined;
+    client.on("error", lost);
     try {
       await migratePostgres(client);
     } finally {
+      client.off("error", lost);
       client.release();
     }
   } catch (error) {
@@ -58,6 +61,12 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
   ): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // The server going away while this client is out of the pool: its query rejects, and
+    // the client (dropped at release) must not take the process down with an 'error' event.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", lost);
     try {
       await client.query("BEGIN");
       if (locks.length > 0) {
@@ -76,6 +85,7 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
       });
       throw error;
     } finally {
+      client.off("error", lost);
       client.release(broken);
     }
   };
