@@ -232,49 +232,58 @@ describe("spoor-server processes on one PostgreSQL", () => {
     expect(new Set(deliveries.map((d) => d.delivery)).size).toBe(deliveries.length);
   }, 90_000);
 
-  it("lose nothing acknowledged when one process is killed with -9 mid-load", async () => {
+  /**
+   * Sends 120 one-entry reports (8 at a time, each retried until a 202 like an agent's
+   * transmitter), runs `disrupt` once 40 are acknowledged, and checks that every acknowledged
+   * key is stored exactly once.
+   */
+  async function loadThrough(
+    prefix: string,
+    targets: (i: number) => ReceiverProcess[],
+    disrupt: () => Promise<void>,
+  ): Promise<void> {
     const acknowledged: string[] = [];
-    let killed = false;
+    let disrupted = false;
     const tasks = Array.from({ length: 120 }, (_, i) => async () => {
-      const key = `kill-${i}`;
-      const entries = [login(`kill${i % 7}.example.net`, `k${i}@example.com`, T + 10_000 + i)];
-      await deliver(() => (killed ? [b] : i % 2 === 0 ? [a, b] : [b, a]), entries, key);
+      const key = `${prefix}-${i}`;
+      const entries = [
+        login(`${prefix}${i % 7}.example.net`, `${prefix}${i}@example.com`, T + 10_000 + i),
+      ];
+      await deliver(() => targets(i), entries, key);
       acknowledged.push(key);
-      if (acknowledged.length === 40 && !killed) {
-        killed = true;
-        await a.kill();
+      if (acknowledged.length === 40 && !disrupted) {
+        disrupted = true;
+        await disrupt();
       }
     });
     await pool(8, tasks);
-    expect(killed).toBe(true);
+    expect(disrupted).toBe(true);
     const stored = await query<{ key: string }>(
-      "SELECT idempotency_key AS key FROM submissions WHERE idempotency_key LIKE 'kill-%'",
+      `SELECT idempotency_key AS key FROM submissions WHERE idempotency_key LIKE '${prefix}-%'`,
     );
     expect(stored.map((row) => row.key).sort()).toStrictEqual([...acknowledged].sort());
     expect(acknowledged).toHaveLength(120);
+  }
+
+  it("lose nothing acknowledged when one process is killed with -9 mid-load", async () => {
+    let killed = false;
+    await loadThrough(
+      "kill",
+      (i) => (killed ? [b] : i % 2 === 0 ? [a, b] : [b, a]),
+      async () => {
+        killed = true;
+        await a.kill();
+      },
+    );
   }, 120_000);
 
   it("reconnect after PostgreSQL restarts under load; the retries fill the gap", async () => {
     const c = await startOne();
-    const acknowledged: string[] = [];
-    let restarted = false;
-    const tasks = Array.from({ length: 120 }, (_, i) => async () => {
-      const key = `restart-${i}`;
-      const entries = [login(`restart${i % 5}.example.net`, `r${i}@example.com`, T + 20_000 + i)];
-      await deliver(() => [b, c], entries, key);
-      acknowledged.push(key);
-      if (acknowledged.length === 30 && !restarted) {
-        restarted = true;
-        await postgres.cluster().restart();
-      }
-    });
-    await pool(8, tasks);
-    expect(restarted).toBe(true);
-    const stored = await query<{ key: string }>(
-      "SELECT idempotency_key AS key FROM submissions WHERE idempotency_key LIKE 'restart-%'",
+    await loadThrough(
+      "restart",
+      () => [b, c],
+      () => postgres.cluster().restart(),
     );
-    expect(stored.map((row) => row.key).sort()).toStrictEqual([...acknowledged].sort());
-    expect(acknowledged).toHaveLength(120);
     expect(await b.get("/api/stats")).toMatchObject({ alerts: expect.any(Number) });
     expect(await c.get("/api/stats")).toMatchObject({ alerts: expect.any(Number) });
   }, 120_000);

@@ -3,7 +3,7 @@ import { SEVERITIES } from "../store/alert.js";
 import { type AlertRow, toAlertJson, toAlertRecord } from "../store/alert-rows.js";
 import type { AlertStore } from "../store/alert-store.js";
 import type { Async } from "../store/server-store.js";
-import { changesOf, type Queryable, rowsOf } from "./queryable.js";
+import { changesOf, conditions, type Queryable, rowsOf } from "./queryable.js";
 
 const COLUMNS = `a.id, a.rule, a.severity, a.state, a.alert_key, a.hosts, a.mailbox_addresses,
   a.ips, a.forward_recipients, a.summary, a.first_event_time, a.last_event_time, a.anchor_first,
@@ -104,27 +104,20 @@ export function createPgAlertStore(q: Queryable): Async<AlertStore> {
     },
     byId,
     async list(filter) {
-      const where: string[] = [];
-      const values: unknown[] = [];
-      const add = (clause: string, value: unknown) => {
-        values.push(value);
-        where.push(clause.replaceAll("%", `$${values.length}`));
-      };
-      if (filter.host !== undefined) add(memberOf("a.hosts"), JSON.stringify(filter.host));
+      const where = conditions();
+      if (filter.host !== undefined) where.add(memberOf("a.hosts"), JSON.stringify(filter.host));
       if (filter.mailboxAddress !== undefined) {
-        add(memberOf("a.mailbox_addresses"), JSON.stringify(filter.mailboxAddress));
+        where.add(memberOf("a.mailbox_addresses"), JSON.stringify(filter.mailboxAddress));
       }
       if (filter.minSeverity !== undefined) {
-        add("a.severity = ANY(%)", SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity)));
+        where.add("a.severity = ANY(%)", SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity)));
       }
-      if (filter.state !== undefined) add("a.state = %", filter.state);
-      if (filter.beforeId !== undefined) add("a.id < %", filter.beforeId);
-      values.push(filter.limit);
+      if (filter.state !== undefined) where.add("a.state = %", filter.state);
+      if (filter.beforeId !== undefined) where.add("a.id < %", filter.beforeId);
       const rows = await rowsOf<AlertRow>(
         q,
-        `SELECT ${COLUMNS} FROM alerts a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}
-         ORDER BY a.id DESC LIMIT $${values.length}`,
-        values,
+        `SELECT ${COLUMNS} FROM alerts a${where.where()} ORDER BY a.id DESC LIMIT ${where.parameter(filter.limit)}`,
+        where.values,
       );
       return rows.map(toAlertJson);
     },

@@ -4,7 +4,7 @@ import { EVENT_COLUMNS, type EventRow, toEventJson, toMailboxEvent } from "../st
 import type { EventStore, NewMailboxEvent } from "../store/event-store.js";
 import type { EventClass } from "../store/mailbox-event.js";
 import type { Async } from "../store/server-store.js";
-import { changesOf, type Queryable, rowsOf } from "./queryable.js";
+import { changesOf, conditions, type Queryable, rowsOf } from "./queryable.js";
 
 /** The event columns plus the alert ids (`e` is the events alias), in PostgreSQL. */
 export const PG_EVENT_COLUMNS_WITH_ALERTS = `${EVENT_COLUMNS.split(", ")
@@ -73,23 +73,16 @@ export function createPgEventStore(q: Queryable): Async<EventStore> {
       return rows.map(toMailboxEvent);
     },
     async list(filter) {
-      const where: string[] = [];
-      const values: unknown[] = [];
-      const add = (clause: string, value: unknown) => {
-        values.push(value);
-        where.push(clause.replace("%", `$${values.length}`));
-      };
-      if (filter.host !== undefined) add("e.host = %", filter.host);
-      if (filter.hostsGlob !== null) add("e.host ~* %", hostGlobPattern(filter.hostsGlob));
-      if (filter.eventClass === "none") where.push("e.class IS NULL");
-      else if (filter.eventClass !== undefined) add("e.class = %", filter.eventClass);
-      values.push(filter.records + 1, filter.offset);
+      const where = conditions();
+      if (filter.host !== undefined) where.add("e.host = %", filter.host);
+      if (filter.hostsGlob !== null) where.add("e.host ~* %", hostGlobPattern(filter.hostsGlob));
+      if (filter.eventClass === "none") where.add("e.class IS NULL");
+      else if (filter.eventClass !== undefined) where.add("e.class = %", filter.eventClass);
       const rows = await rowsOf<EventRow>(
         q,
-        `SELECT ${PG_EVENT_COLUMNS_WITH_ALERTS} FROM mailbox_events e${
-          where.length ? ` WHERE ${where.join(" AND ")}` : ""
-        } ORDER BY e.id DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
-        values,
+        `SELECT ${PG_EVENT_COLUMNS_WITH_ALERTS} FROM mailbox_events e${where.where()}
+         ORDER BY e.id DESC LIMIT ${where.parameter(filter.records + 1)} OFFSET ${where.parameter(filter.offset)}`,
+        where.values,
       );
       const more = rows.length > filter.records;
       return { events: rows.slice(0, filter.records).map(toEventJson), more };
