@@ -34,7 +34,9 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
   const pool = new pg.Pool({
     connectionString: url,
     max: 8,
-    connectionTimeoutMillis: 5000,
+    // Waiting for a free connection under a burst beats a 500 (a lost server still fails
+    // fast: the connect is refused); below the HTTP request timeout of 30 s.
+    connectionTimeoutMillis: 20_000,
     idleTimeoutMillis: 30_000,
     application_name: "spoor-server",
     types,
