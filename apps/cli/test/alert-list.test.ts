@@ -1,3 +1,4 @@
+import { TAKEOVER_ALERT } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnalystServer, startAnalystServer } from "./helpers/analyst-server.js";
 import { runCli } from "./helpers/run-cli.js";
@@ -5,23 +6,7 @@ import { makeTempRoot, type TempRoot } from "./helpers/temp-root.js";
 
 const ANALYST: [string, string] = ["abuse-desk", "An4lyst-s3cret"];
 const REPORTER: [string, string] = ["cp1", "rep0rter-s3cret"];
-const TAKEOVER = {
-  id: 42,
-  rule: "takeover-sequence",
-  severity: "high",
-  state: "open",
-  hosts: ["cp1.example.com"],
-  mailbox_addresses: ["alice@example.com"],
-  ips: ["203.0.113.77"],
-  forward_recipients: ["attacker@evil.example"],
-  event_ids: [7, 9],
-  summary:
-    "alice@example.com: forwarder to attacker@evil.example added 40 s after the first login from 203.0.113.77",
-  first_event_time: 1764765600,
-  last_event_time: 1764765640,
-  created_at: 1764765641,
-  updated_at: 1764765641,
-};
+const TAKEOVER = TAKEOVER_ALERT;
 const HOSTILE = {
   ...TAKEOVER,
   id: 41,
@@ -75,7 +60,7 @@ describe("spoor alert list", () => {
       code: 0,
       stdout: [
         HEADER,
-        '42,high,open,takeover-sequence,"2025-12-03 12:40:00 +0000","2025-12-03 12:40:40 +0000",cp1.example.com,alice@example.com,203.0.113.77,attacker@evil.example,"7 9","alice@example.com: forwarder to attacker@evil.example added 40 s after the first login from 203.0.113.77"',
+        '42,high,open,takeover-sequence,"2025-12-03 12:40:00 +0000","2025-12-03 12:40:40 +0000",cp1.example.com,alice@example.com,203.0.113.77,attacker@evil.example,"7 9","alice@example.com: forwarder to attacker@evil.example added 40 s after the first login from 203.0.113.77 (AS64500, never seen for this mailbox in 30 days)"',
         '41,low,acknowledged,external-forwarder,"2025-12-03 12:40:00 +0000","2025-12-03 12:40:40 +0000",cp1.example.com,bob\u001b[2J@example.com,203.0.113.77,attacker@evil.example,"7 9","bob: forwarder to x@evil.example\u202e"',
         "",
       ].join("\n"),

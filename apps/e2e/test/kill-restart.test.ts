@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
 import { expectedReports, settleDelivery } from "./harness/delivery.js";
@@ -50,7 +51,27 @@ describe("kill -9 of the agent during sustained traffic", () => {
     }
     expect({ kills, seed }).toEqual({ kills: 5, seed });
 
-    const delivered = await settleDelivery(stack.receiver, stack.reporter, events, stack.root);
+    // First the followers read both logs to their end (slow on a loaded machine: bounded
+    // generously), so a shortfall below can only be events lost after they were read.
+    for (const type of stack.followers) {
+      const { size } = await stat(stack.root.logPath(type));
+      let offset: number | undefined;
+      await waitFor(
+        `the ${type} checkpoint at the end of its log (${size} bytes)`,
+        async () => {
+          offset = (await stack.root.checkpoint(type))?.offset;
+          return offset === size;
+        },
+        { timeoutMs: 240_000, intervalMs: 100, describe: () => `at ${offset ?? "none"}` },
+      );
+    }
+    const delivered = await settleDelivery(
+      stack.receiver,
+      stack.reporter,
+      events,
+      stack.root,
+      120_000,
+    );
     expect(delivered.reports).toEqual(expectedReports(events));
     expect(delivered.stats.reports).toBe(events.length);
     expect(delivered.stats.mailbox_events).toBe(events.length);
@@ -68,5 +89,5 @@ describe("kill -9 of the agent during sustained traffic", () => {
     }
     expect(stack.agent.isRunning()).toBe(true);
     expect(await stack.agent.stop("SIGTERM")).toEqual({ code: 0, signal: null });
-  });
+  }, 600_000); // five restarts and a full drain on a loaded 2-core machine
 });

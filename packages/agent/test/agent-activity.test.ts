@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { waitFor, webmailLoginLine } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
-import { runAgent } from "../src/run-agent.js";
 import type { AgentStatus } from "../src/status-file.js";
-import { captureLogger } from "./helpers/capture-logger.js";
 import { loginEntry } from "./helpers/entries.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
+import { startAgent } from "./helpers/start-agent.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -29,18 +28,9 @@ describe("the agent says how it is", () => {
     const env = await makeTempRoot({ host: api.url, followers: ["login"] });
     cleanups.push(env.cleanup);
     await writeFile(env.logPath("login"), "");
-    const captured = captureLogger("info");
-    const controller = new AbortController();
-    const done = runAgent({
-      config: env.config,
-      logger: captured.logger,
-      signal: controller.signal,
-      activity: INTERVALS,
-    });
-    cleanups.push(async () => {
-      controller.abort();
-      await done;
-    });
+    const agent = startAgent(env.config, INTERVALS);
+    cleanups.push(agent.stop);
+    const { captured } = agent;
     await waitFor("the follower", () => captured.messages().includes("log started"));
     await appendFile(env.logPath("login"), `${webmailLoginLine(3)}\nnot a login line\n`);
     // Each line counts one interval: the read and the delivery may fall into different ones.
@@ -83,18 +73,9 @@ describe("the agent says how it is", () => {
     const env = await makeTempRoot({ followers: ["access"] }); // nobody listens on port 9
     cleanups.push(env.cleanup);
     await createSpoolFromConfig(env.config).write([loginEntry(1)]);
-    const captured = captureLogger("info");
-    const controller = new AbortController();
-    const done = runAgent({
-      config: env.config,
-      logger: captured.logger,
-      signal: controller.signal,
-      activity: INTERVALS,
-    });
-    cleanups.push(async () => {
-      controller.abort();
-      await done;
-    });
+    const agent = startAgent(env.config, INTERVALS);
+    cleanups.push(agent.stop);
+    const { captured } = agent;
     const missing = await waitFor("the missing-log warning", () =>
       captured.lines().find((line) => String(line.msg).startsWith("a configured log is missing")),
     );

@@ -3,9 +3,8 @@ import { join } from "node:path";
 import { CleanupStack, waitFor, webmailLoginLine } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSpoolFromConfig } from "../src/create-services.js";
-import { runAgent } from "../src/run-agent.js";
-import { captureLogger } from "./helpers/capture-logger.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
+import { startAgent } from "./helpers/start-agent.js";
 import { makeTempRoot } from "./helpers/temp-root.js";
 
 const cleanups = new CleanupStack();
@@ -19,13 +18,8 @@ describe("runAgent", () => {
     cleanups.push(env.cleanup);
     await writeFile(env.logPath("login"), "");
     await writeFile(env.logPath("access"), "");
-    const captured = captureLogger("info");
-    const controller = new AbortController();
-    const done = runAgent({
-      config: env.config,
-      logger: captured.logger,
-      signal: controller.signal,
-    });
+    const agent = startAgent(env.config);
+    const { captured } = agent;
     await waitFor("both followers", () =>
       ["login", "access"].every((type) =>
         captured.lines().some((l) => l.msg === "log started" && l.type === type),
@@ -38,8 +32,7 @@ describe("runAgent", () => {
       "the move to transmitted/",
       async () => (await spool.listTransmitted()).length === 1,
     );
-    controller.abort();
-    await done;
+    await agent.stop();
     expect(JSON.parse(api.requests[0]?.body ?? "null")).toEqual({
       report: {
         entries: [

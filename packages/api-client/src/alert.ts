@@ -1,39 +1,33 @@
+import type { AlertJson, AlertState as ServerAlertState, Severity } from "@spoor/correlation";
+
 /** Alert severities, lowest first (server.md §4). */
-export const ALERT_SEVERITIES = ["info", "low", "medium", "high"] as const;
+export const ALERT_SEVERITIES = [
+  "info",
+  "low",
+  "medium",
+  "high",
+] as const satisfies readonly Severity[];
 /** How serious an alert is. */
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export type AlertSeverity = Severity;
 
 /** The states an analyst moves an alert through (server.md §4). */
-export const ALERT_STATES = ["open", "acknowledged", "resolved", "false_positive"] as const;
+export const ALERT_STATES = [
+  "open",
+  "acknowledged",
+  "resolved",
+  "false_positive",
+] as const satisfies readonly ServerAlertState[];
 /** Where an alert stands. */
-export type AlertState = (typeof ALERT_STATES)[number];
+export type AlertState = ServerAlertState;
 
 /**
- * One alert of a spoor server (`GET /api/alerts`), checked field by field: every string came
- * from hosts the server does not trust, so print it only through the formatters, which
- * escape control characters.
+ * One alert of a spoor server (`GET /api/alerts`; the wire shape is declared once, type-only,
+ * in `@spoor/correlation`, and inlined into this package's declarations), checked field by
+ * field by `parseAlert` (an ISO 8601 `created_at`/`updated_at` is converted to Unix seconds):
+ * every string came from hosts the server does not trust, so print it only through the
+ * formatters, which escape control characters.
  */
-export interface Alert {
-  id: number;
-  /** The detection rule, e.g. `takeover-sequence`. */
-  rule: string;
-  severity: AlertSeverity;
-  state: AlertState;
-  hosts: string[];
-  mailbox_addresses: string[];
-  ips: string[];
-  forward_recipients: string[];
-  /** Mailbox event ids: the evidence. */
-  event_ids: number[];
-  /** One sentence a person can act on. */
-  summary: string;
-  /** Unix seconds: the evidence's own times. */
-  first_event_time: number;
-  last_event_time: number;
-  /** Unix seconds (an ISO 8601 answer is converted). */
-  created_at: number;
-  updated_at: number;
-}
+export type Alert = AlertJson;
 
 /** Whether `value` is one of the four severities. Never throws. */
 export function isAlertSeverity(value: unknown): value is AlertSeverity {

@@ -1,24 +1,16 @@
+import { CleanupStack } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ApiClient, createApiClient } from "../src/index.js";
 import { HOSTILE, TAKEOVER } from "./alert-fixtures.js";
-import { answer, type CaptureServer, headerPairs, startCaptureServer } from "./capture-server.js";
+import { headerPairs } from "./capture-server.js";
 import { rejection } from "./error-facts.js";
+import { serveAnswer } from "./serve-answer.js";
 
 const credentials = { api_identifier: "analyst", api_secret: "secret" };
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = new CleanupStack();
+afterEach(() => cleanups.run());
 
-async function serve(
-  status: number,
-  body: string,
-): Promise<{ server: CaptureServer; client: ApiClient }> {
-  const server = await startCaptureServer((_q, response) => answer(response, status, body));
-  cleanups.push(() => server.close());
-  const client = createApiClient({ host: server.url, credentials });
-  cleanups.push(() => client.close());
-  return { server, client };
+function serve(status: number, body: string) {
+  return serveAnswer(cleanups, credentials, status, body);
 }
 
 describe("listAlerts", () => {

@@ -1,10 +1,12 @@
 import { chmod, chown, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { ORIGINAL_CONFIG } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempRoot, ORIGINAL_CONFIG, type TempRoot } from "../test/temp-root.js";
+import { makeTempRoot, type TempRoot } from "../test/temp-root.js";
 import { ConfigError } from "./config-error.js";
 import { PermissionError } from "./index.js";
 import { loadConfig } from "./load-config.js";
+import { resolveDefaults } from "./resolve-defaults.js";
 
 let temp: TempRoot;
 beforeEach(async () => {
@@ -26,7 +28,7 @@ async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<Err
 describe("loadConfig", () => {
   it("loads the original's file unchanged, with defaults relocated under --root", async () => {
     await temp.writeConfigText(ORIGINAL_CONFIG);
-    const state = join(temp.root, "var/lib/spoor");
+    const defaults = resolveDefaults(temp.root);
     expect(await loadConfig({ root: temp.root })).toEqual({
       root: temp.root,
       sourcePath: temp.configPath,
@@ -38,23 +40,9 @@ describe("loadConfig", () => {
       transmission: {
         credentials: { api_identifier: "0071", api_secret: "hunter2: true" },
         host: "https://spoor.capefox.co",
-        endpoints: { report: "/api/reports" },
-        allow_insecure_http: false,
-        timeout_ms: 30000,
-        concurrency: 4,
-        events: [],
-        heartbeat: false,
+        ...defaults.transmission,
       },
-      application: {
-        parsed_entries_path: join(state, "parsed"),
-        transmitted_entries_path: join(state, "transmitted"),
-        transmission_failed_entries_path: join(state, "transmission_failed"),
-        state_path: join(state, "state"),
-        quarantine_path: join(state, "quarantine"),
-        spool_max_entries: 100000,
-        retention_max_age_days: 30,
-        retention_max_bytes: 268435456,
-      },
+      application: defaults.application,
       ignoredKeys: [
         "followers.access.debug",
         "followers.access.maxinterval",

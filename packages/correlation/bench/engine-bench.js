@@ -3,7 +3,16 @@
 //   pnpm --filter @spoor/correlation bench
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { arrange, createMemoryEngine, DAY, HOUR, T0 } from "../dist/memory.js";
+import {
+  arrange,
+  createMemoryEngine,
+  DAY,
+  forwarderHalves,
+  HOUR,
+  hookEvent,
+  login,
+  T0,
+} from "../dist/memory.js";
 
 const HOSTS = 10;
 const MAILBOXES = Number(process.env.BENCH_MAILBOXES ?? 1_000);
@@ -26,18 +35,6 @@ function actor(ip) {
   };
 }
 
-function event(label, time, host, type, mailbox, from, recipient = null) {
-  return {
-    label,
-    event_time: time,
-    host,
-    type,
-    mailbox_address: mailbox,
-    ...(from ?? { ip: null, network: null, asn: null, as_name: null, country: null }),
-    forward_recipient: recipient,
-  };
-}
-
 /** A month of a fleet: 1,000 mailboxes on 10 hosts, 2–6 logins a day from home or office, some forwarders, a few takeovers. */
 function month() {
   const events = [];
@@ -51,37 +48,25 @@ function month() {
       for (let i = 0; i < logins; i += 1) {
         const time = T0 + day * DAY + Math.floor(random() * DAY);
         events.push(
-          event(`l${m}-${day}-${i}`, time, host, "login", mailbox, random() < 0.7 ? home : office),
+          login(`l${m}-${day}-${i}`, time, host, mailbox, random() < 0.7 ? home : office),
         );
       }
     }
     if (random() < 0.05) {
       const time = T0 + Math.floor(random() * DAYS) * DAY + 12 * HOUR;
-      events.push(event(`fi${m}`, time, host, "forward_added_partial_ip", mailbox, home));
-      events.push(
-        event(
-          `fr${m}`,
-          time + 1,
-          host,
-          "forward_added_partial_recipient",
-          mailbox,
-          null,
-          `me${m}@private.example`,
-        ),
-      );
+      events.push(...forwarderHalves(`f${m}`, time, host, mailbox, home, `me${m}@private.example`));
     }
     if (m % 100 === 0) {
       const time = T0 + 20 * DAY + m * 60;
       const attacker = actor(`198.51.100.${m % 250}`);
-      events.push(event(`a${m}`, time, host, "login", mailbox, attacker));
+      events.push(login(`a${m}`, time, host, mailbox, attacker));
       events.push(
-        event(
+        hookEvent(
           `af${m}`,
           time + 40,
           host,
           "forward_added_partial_recipient",
           mailbox,
-          null,
           "drop@evil.example",
         ),
       );

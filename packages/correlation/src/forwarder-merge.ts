@@ -1,5 +1,6 @@
 import { type EventsQuery, eventsQuery } from "./history-query.js";
 import type { MailboxEvent } from "./mailbox-event.js";
+import { spanAround } from "./sliding-window.js";
 
 /** The two halves of a forwarder addition and the span within which they are one event. */
 const IP_HALF = "forward_added_partial_ip";
@@ -33,10 +34,7 @@ export function forwarderPartnerQuery(half: MailboxEvent): EventsQuery | null {
     host: half.host,
     mailbox: half.mailbox_address,
     types: [other],
-    from: half.event_time - MERGE_WINDOW_SECONDS,
-    to: half.event_time + MERGE_WINDOW_SECONDS,
-    order: "asc",
-    limit: null,
+    ...spanAround(half.event_time, MERGE_WINDOW_SECONDS),
   });
 }
 

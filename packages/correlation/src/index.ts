@@ -12,6 +12,7 @@ export {
   type AlertState,
 } from "./alert.js";
 export { draftAlert } from "./alert-draft.js";
+export type { AlertJson } from "./alert-json.js";
 export { type AlertLookup, alertLookups } from "./alert-lookups.js";
 export { cleanText } from "./clean-text.js";
 export {

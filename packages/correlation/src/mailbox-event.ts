@@ -6,7 +6,7 @@
 export interface MailboxEvent {
   /** The store's id. */
   id: number;
-  /** The event's own Unix seconds (never arrival time). */
+  /** The event's own Unix seconds (never arrival time); 0 when the entry had none. */
   event_time: number;
   host: string;
   /** `login`, `forward_added`, `forward_added_partial_ip`, `forward_added_partial_recipient`, `forward_removed`, hook kinds, or any unknown type. */

@@ -14,4 +14,13 @@ export {
   type ScenarioResult,
 } from "./scenarios/run-scenarios.js";
 export type { ExpectedAlert, Scenario, ScenarioEvent } from "./scenarios/scenario.js";
-export { DAY, HOUR, MINUTE, T0 } from "./scenarios/scenario-events.js";
+export {
+  type Actor,
+  DAY,
+  forwarderHalves,
+  HOUR,
+  hookEvent,
+  login,
+  MINUTE,
+  T0,
+} from "./scenarios/scenario-events.js";

@@ -1,24 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { makeAlert } from "../test/alert-fixture.js";
 import { formatEmail } from "./format-email.js";
 import type { NotifyAlert } from "./notify-alert.js";
 
 function alert(id: number): NotifyAlert {
-  return {
+  return makeAlert({
     id,
     rule: "ip-spray",
-    severity: "high",
-    state: "open",
-    hosts: ["h1.example.net"],
     mailbox_addresses: Array.from({ length: 22 }, (_, index) => `m${index}@example.com`),
     ips: ["198.51.100.9"],
     forward_recipients: [],
     event_ids: [id * 10],
     summary: `198.51.100.9 logged in to 22 mailboxes within 1 h (${id})`,
-    first_event_time: 1764756000,
-    last_event_time: 1764759600,
-    created_at: "2025-12-03T11:00:00Z",
-    updated_at: "2025-12-03T11:00:00Z",
-  };
+  });
 }
 
 describe("formatEmail", () => {

@@ -1,4 +1,4 @@
-import type { NotifyAlert, NotifyMessage } from "../src/index.js";
+import type { ChannelConfigBase, NotifyAlert, NotifyMessage } from "../src/index.js";
 
 /** A takeover alert as the server's API returns it, with `overrides` applied. */
 export function makeAlert(overrides: Partial<NotifyAlert> = {}): NotifyAlert {
@@ -28,4 +28,9 @@ export function alertMessage(
   reason: Extract<NotifyMessage, { kind: "alert" }>["reason"],
 ): NotifyMessage {
   return { kind: "alert", delivery_id: deliveryId, reason, alert: makeAlert() };
+}
+
+/** The settings every test channel shares: `name`, medium and up, 30 an hour, `timeoutMs`. */
+export function channelBase(name: string, timeoutMs = 5000): ChannelConfigBase {
+  return { name, min_severity: "medium", max_per_hour: 30, timeout_ms: timeoutMs };
 }

@@ -9,7 +9,7 @@ import {
   NotifyConfigError,
   NotifyDeliveryError,
 } from "../src/index.js";
-import { alertMessage, makeAlert } from "./alert-fixture.js";
+import { alertMessage, channelBase, makeAlert } from "./alert-fixture.js";
 
 const message = alertMessage("5b0f4f1e-0000-4000-8000-000000000003", "raised");
 const context = { publicUrl: "https://spoor.example.net", signal: new AbortController().signal };
@@ -30,10 +30,7 @@ function script(body: string, mode = 0o700): string {
 function config(path: string, overrides: Partial<CommandChannelConfig> = {}): CommandChannelConfig {
   return {
     type: "command",
-    name: "pager",
-    min_severity: "medium",
-    max_per_hour: 30,
-    timeout_ms: 5000,
+    ...channelBase("pager"),
     path,
     args: [],
     ...overrides,

@@ -9,7 +9,7 @@ import {
   NotifyDeliveryError,
   type NotifyMessage,
 } from "../src/index.js";
-import { alertMessage, makeAlert } from "./alert-fixture.js";
+import { alertMessage, channelBase, makeAlert } from "./alert-fixture.js";
 import { decodeHeaderWords, decodeQuotedPrintable } from "./quoted-printable.js";
 import { mailHeaders, type SmtpPeer, startSmtpPeer } from "./smtp-peer.js";
 
@@ -32,10 +32,7 @@ afterEach(async () => {
 function config(smtp: string, overrides: Partial<EmailChannelConfig> = {}): EmailChannelConfig {
   return {
     type: "email",
-    name: "mail",
-    min_severity: "medium",
-    max_per_hour: 30,
-    timeout_ms: 5000,
+    ...channelBase("mail"),
     smtp,
     from: "spoor@example.net",
     to: ["abuse@example.net", "noc@example.net"],

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { waitFor } from "@spoor/test-support";
 
 /** One mail as the SMTP peer received it. */
 export interface ReceivedMail {
@@ -47,15 +48,11 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
   return {
     port,
     mails,
-    async waitFor(count, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (mails.length < count) {
-        if (Date.now() > deadline)
-          throw new Error(`smtp peer got ${mails.length} of ${count} mails`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return mails;
-    },
+    waitFor: (count, timeoutMs = 20_000) =>
+      waitFor(`${count} mails at the smtp peer`, () => mails.length >= count && mails, {
+        timeoutMs,
+        describe: () => `got ${mails.length}`,
+      }),
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -10,7 +10,7 @@ import {
   type NotifyMessage,
   type WebhookChannelConfig,
 } from "../src/index.js";
-import { alertMessage, makeAlert } from "./alert-fixture.js";
+import { alertMessage, channelBase, makeAlert } from "./alert-fixture.js";
 import { startWebhookSink, type WebhookSink } from "./webhook-sink.js";
 
 const secret = "s3cret-s3cret-s3cret";
@@ -20,10 +20,7 @@ const context = { publicUrl: "https://spoor.example.net/", signal: new AbortCont
 function config(url: string, overrides: Partial<WebhookChannelConfig> = {}): WebhookChannelConfig {
   return {
     type: "webhook",
-    name: "hook",
-    min_severity: "medium",
-    max_per_hour: 30,
-    timeout_ms: 2000,
+    ...channelBase("hook", 2000),
     url,
     secret,
     ...overrides,

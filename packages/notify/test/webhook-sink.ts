@@ -6,6 +6,7 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { waitFor } from "@spoor/test-support";
 
 /** One request as the sink received it. */
 export interface ReceivedRequest {
@@ -80,15 +81,11 @@ export async function startWebhookSink(
     url: `${tls ? "https" : "http"}://127.0.0.1:${port}/hooks/spoor`,
     requests,
     answers,
-    async waitFor(count, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (requests.length < count) {
-        if (Date.now() > deadline)
-          throw new Error(`sink got ${requests.length} of ${count} requests`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      return requests;
-    },
+    waitFor: (count, timeoutMs = 20_000) =>
+      waitFor(`${count} requests at the sink`, () => requests.length >= count && requests, {
+        timeoutMs,
+        describe: () => `got ${requests.length}`,
+      }),
     async pause() {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

@@ -1,5 +1,5 @@
 import { UNIT_SANDBOX_DIRECTIVES } from "@spoor/agent/launch";
-import { systemdQuote } from "./systemd-quote.js";
+import { systemdQuote } from "@spoor/errors";
 
 /** What the unit runs. */
 export interface ServerUnitOptions {

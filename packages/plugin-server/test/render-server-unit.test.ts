@@ -1,15 +1,9 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { hasSystemdAnalyze, unitExposure, verifyUnit } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installServer, renderServerUnit } from "../src/index.js";
-
-const run = promisify(execFile);
-const SYSTEMD_ANALYZE = "/usr/bin/systemd-analyze";
-const hasSystemdAnalyze = existsSync(SYSTEMD_ANALYZE);
 
 let directory: string;
 beforeAll(async () => {
@@ -70,16 +64,8 @@ describe("spoor-server.service", () => {
         expect(content).toMatch(/^\[Unit\]$/m);
         return;
       }
-      const { stdout, stderr } = await run(SYSTEMD_ANALYZE, ["verify", path]);
-      expect({ stdout, stderr }).toStrictEqual({ stdout: "", stderr: "" });
-      const security = await run(SYSTEMD_ANALYZE, [
-        "security",
-        "--offline=yes",
-        "--no-pager",
-        path,
-      ]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
-      const score = Number(/Overall exposure level for \S+: (\d+\.\d+)/.exec(security.stdout)?.[1]);
-      expect(score).toBeLessThanOrEqual(2.5);
+      expect(await verifyUnit(path)).toStrictEqual({ stdout: "", stderr: "" });
+      expect(await unitExposure(path)).toBeLessThanOrEqual(2.5);
     },
   );
 

@@ -25,4 +25,5 @@ const server = await startServer({
   maxBodyBytes: 4 * 1024 * 1024,
 });
 process.stdout.write(`${server.url} ${dir}\n`);
+if (process.env.BENCH_KEEP) process.stderr.write(`${dir}\n`);
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));

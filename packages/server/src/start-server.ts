@@ -120,7 +120,10 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
         else logger.info("request", fields);
       });
     };
-    const timeouts = { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 };
+    // An idle keep-alive connection stays 65 s: longer than an agent's pause between sends and
+    // than any stall of a busy event loop, so a client seldom writes a request into a socket
+    // the server is closing (that race is an ECONNRESET on the client).
+    const timeouts = { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000 };
     server = config.tls
       ? createHttpsServer(
           { ...timeouts, cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) },

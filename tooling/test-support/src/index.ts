@@ -1,3 +1,4 @@
+export { TAKEOVER_ALERT } from "./alert-samples.js";
 export { type CheckoutRun, planCheckoutRun } from "./checkout-run.js";
 export { type Cleanup, CleanupStack } from "./cleanup-stack.js";
 export { type CorpusLog, corpusLines, corpusPath } from "./corpus.js";
@@ -15,6 +16,7 @@ export {
   webmailLoginLine,
   webmailSessionLine,
 } from "./log-lines.js";
+export { ORIGINAL_CONFIG } from "./original-config.js";
 export {
   hookLogLine,
   ORIGINAL_A,
@@ -41,5 +43,6 @@ export {
 export { rejectionOf } from "./rejection-of.js";
 export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
 export { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
+export { hasSystemdAnalyze, unitExposure, verifyUnit } from "./systemd-analyze.js";
 export { makeTempDir, type TempDir } from "./temp-dir.js";
 export { type WaitForOptions, waitFor } from "./wait-for.js";

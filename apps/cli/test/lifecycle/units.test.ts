@@ -1,15 +1,10 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { hasSystemdAnalyze, unitExposure, verifyUnit } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 
-const run = promisify(execFile);
-const SYSTEMD_ANALYZE = "/usr/bin/systemd-analyze";
-const hasSystemdAnalyze = existsSync(SYSTEMD_ANALYZE);
 const HARDENING = [
   "User=root",
   "CapabilityBoundingSet=",
@@ -80,8 +75,7 @@ describe(`the installed units (${hasSystemdAnalyze ? "checked with systemd-analy
           for (const line of HARDENING) expect(unit.content).toContain(`\n${line}\n`);
           continue;
         }
-        const { stdout, stderr } = await run(SYSTEMD_ANALYZE, ["verify", unit.path]);
-        expect({ unit: unit.name, stdout, stderr }).toEqual({
+        expect({ unit: unit.name, ...(await verifyUnit(unit.path)) }).toEqual({
           unit: unit.name,
           stdout: "",
           stderr: "",
@@ -102,13 +96,7 @@ describe(`the installed units (${hasSystemdAnalyze ? "checked with systemd-analy
           );
           continue;
         }
-        const { stdout } = await run(SYSTEMD_ANALYZE, [
-          "security",
-          "--offline=yes",
-          "--no-pager",
-          unit.path,
-        ]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
-        const score = Number(/Overall exposure level for \S+: (\d+\.\d+)/.exec(stdout)?.[1]);
+        const score = await unitExposure(unit.path);
         expect({ unit: unit.name, atMost2point5: score <= 2.5 }).toEqual({
           unit: unit.name,
           atMost2point5: true,

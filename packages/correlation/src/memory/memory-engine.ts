@@ -1,5 +1,6 @@
 import type { AlertChange, AlertRecord } from "../alert.js";
 import { alertLookups } from "../alert-lookups.js";
+import { contentKey } from "../content-key.js";
 import { correlate } from "../correlate.js";
 import { decideForwarderMerge, forwarderPartnerQuery } from "../forwarder-merge.js";
 import type { MailboxEvent, NewMailboxEvent } from "../mailbox-event.js";
@@ -27,17 +28,6 @@ export interface MemoryEngine {
   events(): MailboxEvent[];
   readonly history: MemoryHistory;
   readonly alertTable: MemoryAlerts;
-}
-
-function contentKey(event: NewMailboxEvent): string {
-  return JSON.stringify([
-    event.host,
-    event.type,
-    event.event_time,
-    event.mailbox_address,
-    event.ip,
-    event.forward_recipient,
-  ]);
 }
 
 /**

@@ -5,6 +5,7 @@ import { actorFacts, firstOfEachGroup, makeIncident } from "../incident.js";
 import { ipKey, mailboxGroup } from "../keys.js";
 import type { MailboxEvent } from "../mailbox-event.js";
 import type { ResolvedRules } from "../rules-defaults.js";
+import { spanAround, windowsFrom } from "../sliding-window.js";
 
 const MINUTE = 60;
 
@@ -33,20 +34,11 @@ export function recordIpSpray(
   const logins = history.events({
     ip,
     types: [...LOGIN_TYPES],
-    from: event.event_time - window,
-    to: event.event_time + window,
-    order: "asc",
-    limit: null,
+    ...spanAround(event.event_time, window),
   });
   if (logins === undefined) return;
   const usable = logins.filter((login) => login.mailbox_address !== null);
-  for (const anchor of usable) {
-    if (anchor.event_time < event.event_time || anchor.event_time > event.event_time + window)
-      continue;
-    const inWindow = usable.filter(
-      (login) =>
-        login.event_time >= anchor.event_time - window && login.event_time <= anchor.event_time,
-    );
+  for (const { anchor, inWindow } of windowsFrom(usable, event.event_time, window)) {
     const evidence = firstOfEachGroup(inWindow, (login) =>
       mailboxGroup(login.host, login.mailbox_address),
     );

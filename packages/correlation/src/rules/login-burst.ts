@@ -6,6 +6,7 @@ import { mailboxKey } from "../keys.js";
 import type { MailboxEvent } from "../mailbox-event.js";
 import type { ResolvedRules } from "../rules-defaults.js";
 import { SEVERITIES, severityRank } from "../severity.js";
+import { spanAround, windowsFrom } from "../sliding-window.js";
 
 const HOUR = 3_600;
 
@@ -35,20 +36,11 @@ export function recordLoginBurst(
     host: event.host,
     mailbox,
     types: [...LOGIN_TYPES],
-    from: event.event_time - window,
-    to: event.event_time + window,
-    order: "asc",
-    limit: null,
+    ...spanAround(event.event_time, window),
   });
   if (logins === undefined) return;
   const usable = logins.filter((login) => login.network !== null);
-  for (const anchor of usable) {
-    if (anchor.event_time < event.event_time || anchor.event_time > event.event_time + window)
-      continue;
-    const inWindow = usable.filter(
-      (login) =>
-        login.event_time >= anchor.event_time - window && login.event_time <= anchor.event_time,
-    );
+  for (const { anchor, inWindow } of windowsFrom(usable, event.event_time, window)) {
     const evidence = firstOfEachGroup(inWindow, (login) => groupOf(login, settings.count_asn_once));
     let incident = null;
     if (evidence.length >= settings.min_networks) {

@@ -6,6 +6,7 @@ import { firstOfEachGroup, makeIncident } from "../incident.js";
 import { mailboxGroup, recipientAlertKey } from "../keys.js";
 import type { MailboxEvent } from "../mailbox-event.js";
 import type { ResolvedRules } from "../rules-defaults.js";
+import { spanAround, windowsFrom } from "../sliding-window.js";
 import { isExternalRedirect } from "./externality.js";
 
 const DAY = 86_400;
@@ -29,23 +30,14 @@ export function recordSharedDestination(
   const forwarders = history.events({
     recipientKey,
     types: [...FORWARD_ADDED_TYPES],
-    from: changed.event_time - window,
-    to: changed.event_time + window,
-    order: "asc",
-    limit: null,
+    ...spanAround(changed.event_time, window),
   });
   if (forwarders === undefined) return;
   const usable = forwarders.filter(isForwarderAdded);
   const external = new Map<number, boolean | undefined>();
   for (const forwarder of usable)
     external.set(forwarder.id, isExternalRedirect(history, rules, forwarder));
-  for (const anchor of usable) {
-    if (anchor.event_time < changed.event_time || anchor.event_time > changed.event_time + window) {
-      continue;
-    }
-    const inWindow = usable.filter(
-      (f) => f.event_time >= anchor.event_time - window && f.event_time <= anchor.event_time,
-    );
+  for (const { anchor, inWindow } of windowsFrom(usable, changed.event_time, window)) {
     if (inWindow.some((f) => external.get(f.id) === undefined)) continue;
     const externalOnes = inWindow.filter((f) => external.get(f.id) === true);
     const evidence = firstOfEachGroup(externalOnes, (f) => mailboxGroup(f.host, f.mailbox_address));

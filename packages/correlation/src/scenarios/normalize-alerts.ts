@@ -1,4 +1,5 @@
 import type { AlertRecord } from "../alert.js";
+import { contentKey } from "../content-key.js";
 import { FORWARD_ADDED_TYPES } from "../event-types.js";
 import type { MailboxEvent } from "../mailbox-event.js";
 import type { ScenarioEvent } from "./scenario.js";
@@ -16,17 +17,6 @@ export interface ComparableAlert {
   first_event_time: number;
   last_event_time: number;
   summary: string;
-}
-
-function contentKey(event: Omit<MailboxEvent, "id">): string {
-  return JSON.stringify([
-    event.host,
-    event.type,
-    event.event_time,
-    event.mailbox_address,
-    event.ip,
-    event.forward_recipient,
-  ]);
 }
 
 function mergedKey(

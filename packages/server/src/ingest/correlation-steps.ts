@@ -1,5 +1,6 @@
 import {
   type AlertRecord,
+  type AsyncHistoryStore,
   alertLookups,
   correlateAsync,
   decideForwarderMerge,
@@ -25,6 +26,7 @@ export interface CorrelationStepsOptions {
 }
 
 const NO_FACTS: IpFacts = { network: null, asn: null, as_name: null, country: null };
+const ENRICHED_LIMIT = 50_000;
 
 /**
  * The ingest steps that call `@spoor/correlation`: enrichment, forwarder-half merging (the
@@ -35,6 +37,9 @@ const NO_FACTS: IpFacts = { network: null, asn: null, as_name: null, country: nu
  */
 export function createCorrelationSteps(options: CorrelationStepsOptions): IngestSteps {
   const { rules } = options;
+  // The offline IP data does not change while the server runs: a host's addresses come back
+  // report after report, so their facts are kept (at most ENRICHED_LIMIT addresses).
+  const enriched = new Map<string, IpFacts>();
   const refreshClasses = async ({ events, alerts }: StoreSession, ids: Iterable<number>) => {
     for (const id of ids) {
       const current = await events.classOf(id);
@@ -44,8 +49,12 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       if (next !== current.eventClass) await events.setClass(id, next);
     }
   };
-  const correlateOne = async (tx: StoreSession, event: MailboxEvent): Promise<number> => {
-    const findings = await correlateAsync(event, rules, tx.history);
+  const correlateOne = async (
+    tx: StoreSession,
+    history: AsyncHistoryStore,
+    event: MailboxEvent,
+  ): Promise<number> => {
+    const findings = await correlateAsync(event, rules, history);
     if (findings.length === 0) return 0;
     const found = new Map<number, AlertRecord>();
     for (const lookup of alertLookups(findings, rules)) {
@@ -74,8 +83,14 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
   return {
     enrich(ip) {
       if (ip === null) return NO_FACTS;
-      const { network, asn, as_name, country } = options.lookupIp(ip);
-      return { network, asn, as_name, country };
+      let facts = enriched.get(ip);
+      if (facts === undefined) {
+        const { network, asn, as_name, country } = options.lookupIp(ip);
+        facts = { network, asn, as_name, country };
+        if (enriched.size >= ENRICHED_LIMIT) enriched.clear();
+        enriched.set(ip, facts);
+      }
+      return facts;
     },
     async place(tx, event) {
       const stored: MailboxEvent = {
@@ -95,8 +110,11 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       return decision.event;
     },
     async correlate(tx, touched) {
+      // Placing is over: the events stay as they are until the commit, so one remembering
+      // history store (where the driver has one) serves the whole correlation phase.
+      const history = tx.history.session?.() ?? tx.history;
       let enqueued = 0;
-      for (const event of touched) enqueued += await correlateOne(tx, event);
+      for (const event of touched) enqueued += await correlateOne(tx, history, event);
       return enqueued;
     },
   };

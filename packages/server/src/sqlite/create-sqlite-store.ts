@@ -40,7 +40,13 @@ export function createSqliteStore(
     alerts: wrapAsync(sync.alerts, run),
     heartbeats: wrapAsync(sync.heartbeats, run),
     credentials: wrapAsync(sync.credentials, run),
-    history: wrapAsync(sync.history, run),
+    history: {
+      answer: (query) => run(() => sync.history.answer(query)) as never,
+      session() {
+        const remembering = sync.history.session();
+        return { answer: (query) => run(() => remembering.answer(query)) as never };
+      },
+    },
     enqueue: (input) => run(() => outbox.enqueue(input).rows) as Promise<number>,
   });
   const inside = session(async (call) => await call());

@@ -2,6 +2,7 @@ import type { AlertChange, AlertDraft, AlertLookup, AlertRecord } from "@spoor/c
 import type Database from "better-sqlite3";
 import type { AlertJson, AlertState, Severity } from "./alert.js";
 import { SEVERITIES } from "./alert.js";
+import { alertKeysOf } from "./alert-keys.js";
 import {
   ALERT_COLUMNS,
   type AlertRow,
@@ -72,11 +73,14 @@ export function createAlertStore(db: Database.Database): AlertStore {
     for (const eventId of draft.event_ids) link.run(id, eventId);
   };
   const cache = new Map<string, Database.Statement>();
+  const keys = alertKeysOf(db);
   return {
-    lookup: (l) => lookup.all(l.rule, l.key, l.to, l.from).map(toAlertRecord),
+    lookup: (l) =>
+      keys.mayHave(l.rule, l.key) ? lookup.all(l.rule, l.key, l.to, l.from).map(toAlertRecord) : [],
     apply(change, now) {
       switch (change.kind) {
         case "open": {
+          keys.add(change.alert.rule, change.alert.key);
           const id = Number(insert.run(draftColumns(change.alert, now)).lastInsertRowid);
           for (const eventId of change.alert.event_ids) link.run(id, eventId);
           return id;

@@ -1,3 +1,6 @@
+// A stored mailbox event (what correlation sees) is declared once, in @spoor/correlation.
+export type { MailboxEvent } from "@spoor/correlation";
+
 /** An event class an analyst (or a `high` alert) gives a mailbox event. */
 export type EventClass = "probably_malicious" | "confirmed_malicious" | "benign";
 
@@ -7,22 +10,6 @@ export const EVENT_CLASSES: readonly EventClass[] = [
   "confirmed_malicious",
   "benign",
 ];
-
-/** A stored mailbox event: what correlation sees (SERVER-DESIGN.md). */
-export interface MailboxEvent {
-  id: number;
-  /** The event's own Unix seconds (never arrival time); 0 when the entry had none. */
-  event_time: number;
-  host: string;
-  type: string;
-  mailbox_address: string | null;
-  ip: string | null;
-  network: string | null;
-  asn: number | null;
-  as_name: string | null;
-  country: string | null;
-  forward_recipient: string | null;
-}
 
 /** A mailbox event as the API answers it. */
 export interface MailboxEventJson {

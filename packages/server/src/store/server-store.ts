@@ -21,7 +21,8 @@ export interface StoreSession {
   alerts: Async<AlertStore>;
   heartbeats: Async<HeartbeatStore>;
   credentials: CredentialRecords;
-  history: AsyncHistoryStore;
+  /** With `session()`, a store that remembers its answers (valid while no event changes). */
+  history: AsyncHistoryStore & { session?(): AsyncHistoryStore };
   /** Adds the outbox rows of an alert event (in the session's transaction). @returns rows added. */
   enqueue(input: EnqueueInput): Promise<number>;
 }

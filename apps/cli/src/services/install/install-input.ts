@@ -1,6 +1,6 @@
 import { isAbsolute } from "node:path";
 import { ConfigError, validateConfig } from "@spoor/config";
-import { hasControlCharacter } from "./has-control-character.js";
+import { hasControlCharacter } from "@spoor/errors";
 
 /** Why a log path answer is unusable, or undefined when it is fine. Never throws. */
 export function logPathProblem(value: string): string | undefined {

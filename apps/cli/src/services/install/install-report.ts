@@ -14,14 +14,7 @@ export function formatInstallResult(result: InstallResult): string {
     "",
   ];
   if (result.stepResults === undefined) {
-    lines.push(
-      paths.root === "/"
-        ? "Remaining steps, as root:"
-        : `Remaining steps, as root, once ${paths.root} is the running system's root:`,
-      "",
-      ...formatSteps(result.steps),
-      "",
-    );
+    lines.push(...formatRemainingSteps(paths.root, result.steps), "");
   } else {
     lines.push("Remaining steps:", "", ...formatStepResults(result.steps, result.stepResults), "");
   }
@@ -52,6 +45,17 @@ export function formatSteps(steps: readonly PostInstallStep[]): string[] {
     `  ${shellWords(step.argv)}`,
     ...(step.alternative === undefined ? [] : [`  #   or: ${step.alternative}`]),
   ]);
+}
+
+/** The steps left to run by hand under `root`: a heading, then {@link formatSteps}. Never throws. */
+export function formatRemainingSteps(root: string, steps: readonly PostInstallStep[]): string[] {
+  return [
+    root === "/"
+      ? "Remaining steps, as root:"
+      : `Remaining steps, as root, once ${root} is the running system's root:`,
+    "",
+    ...formatSteps(steps),
+  ];
 }
 
 /** Each step with how it went: ok, failed (with its output) or skipped. Never throws. */

@@ -1,6 +1,7 @@
 import { chmod, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadConfig } from "@spoor/config";
+import { loadConfig, resolveDefaults } from "@spoor/config";
+import { ORIGINAL_CONFIG } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSandbox, modeOf, type Sandbox } from "../steps/test-support.js";
 import { type InstallOptions, install } from "./install.js";
@@ -24,32 +25,6 @@ function options(overrides: Partial<InstallOptions> = {}): InstallOptions {
     ...overrides,
   };
 }
-
-const PERL_ERA = `---
-followers:
-  access:
-    debug: 1
-    maxinterval: 10
-    name: /usr/local/cpanel/logs/access_log
-    transformer: bin/login_log_transformer.pl
-  error:
-    debug: 1
-    maxinterval: 10
-    name: /usr/local/cpanel/logs/error_log
-    transformer: bin/login_log_transformer.pl
-  login:
-    debug: 1
-    maxinterval: 10
-    name: /usr/local/cpanel/logs/login_log
-    transformer: bin/login_log_transformer.pl
-transmission:
-  credentials:
-    api_identifier: perl-id
-    api_secret: perl-secret
-  endpoints:
-    report: /api/reports
-  host: https://spoor.capefox.co
-`;
 
 describe("install", () => {
   it("creates the config, directories, units and hook with their modes", async () => {
@@ -106,7 +81,7 @@ describe("install", () => {
     const path = join(sandbox.root, "etc/spoor/spoor.yml");
     const config = await loadConfig({ path });
     const logs = join(sandbox.root, "usr/local/cpanel/logs");
-    const state = join(sandbox.root, "var/lib/spoor");
+    const defaults = resolveDefaults(sandbox.root);
     expect(config).toEqual({
       root: "/",
       sourcePath: path,
@@ -120,23 +95,9 @@ describe("install", () => {
       transmission: {
         credentials: { api_identifier: "host-17", api_secret: SECRET },
         host: "http://127.0.0.1:9",
-        endpoints: { report: "/api/reports" },
-        allow_insecure_http: false,
-        timeout_ms: 30000,
-        concurrency: 4,
-        events: [],
-        heartbeat: false,
+        ...defaults.transmission,
       },
-      application: {
-        parsed_entries_path: join(state, "parsed"),
-        transmitted_entries_path: join(state, "transmitted"),
-        transmission_failed_entries_path: join(state, "transmission_failed"),
-        state_path: join(state, "state"),
-        quarantine_path: join(state, "quarantine"),
-        spool_max_entries: 100000,
-        retention_max_age_days: 30,
-        retention_max_bytes: 268435456,
-      },
+      application: defaults.application,
     });
   });
 
@@ -172,22 +133,22 @@ describe("install", () => {
   it("keeps a Perl-era spoor.yml byte for byte when nothing new is given", async () => {
     const path = join(sandbox.root, "etc/spoor/spoor.yml");
     await mkdir(join(sandbox.root, "etc/spoor"), { recursive: true });
-    await writeFile(path, PERL_ERA, { mode: 0o644 });
+    await writeFile(path, ORIGINAL_CONFIG, { mode: 0o644 });
     const result = await install(options({ choices: {} }));
-    expect(await readFile(path, "utf8")).toBe(PERL_ERA);
+    expect(await readFile(path, "utf8")).toBe(ORIGINAL_CONFIG);
     expect(await modeOf(path)).toBe(0o600);
     expect(result.followers).toEqual(["access", "error", "login"]);
     const config = await loadConfig({ path, root: sandbox.root });
     expect(config.transmission.credentials).toEqual({
-      api_identifier: "perl-id",
-      api_secret: "perl-secret",
+      api_identifier: "0071",
+      api_secret: "hunter2: true",
     });
   });
 
   it("updates a Perl-era spoor.yml keeping its keys and credentials", async () => {
     const path = join(sandbox.root, "etc/spoor/spoor.yml");
     await mkdir(join(sandbox.root, "etc/spoor"), { recursive: true, mode: 0o700 });
-    await writeFile(path, PERL_ERA, { mode: 0o600 });
+    await writeFile(path, ORIGINAL_CONFIG, { mode: 0o600 });
     const result = await install(
       options({
         choices: {
@@ -207,8 +168,8 @@ describe("install", () => {
     );
     const config = await loadConfig({ path, root: sandbox.root });
     expect(config.transmission.credentials).toEqual({
-      api_identifier: "perl-id",
-      api_secret: "perl-secret",
+      api_identifier: "0071",
+      api_secret: "hunter2: true",
     });
     expect(config.transmission.host).toBe("https://spoor.example");
     expect(config.followers.session).toEqual({ name: "/usr/local/cpanel/logs/session_log" });
@@ -313,7 +274,7 @@ describe("install", () => {
   it("refuses a symbolic link or a directory where the config file belongs", async () => {
     const configPath = join(sandbox.root, "etc/spoor/spoor.yml");
     await mkdir(join(sandbox.root, "etc/spoor"), { recursive: true, mode: 0o700 });
-    await writeFile(join(sandbox.directory, "elsewhere.yml"), PERL_ERA);
+    await writeFile(join(sandbox.directory, "elsewhere.yml"), ORIGINAL_CONFIG);
     await symlink(join(sandbox.directory, "elsewhere.yml"), configPath);
     await expect(install(options())).rejects.toThrow(
       `${configPath} is a symbolic link; spoor reads its configuration from a real file only. Fix: replace the link with the file it points to, then run spoor install again`,

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DaemonName } from "../systemd/systemd-units.js";
+import { DAEMON_NAMES, type DaemonName } from "../systemd/systemd-units.js";
 
 /** A throw-away root for a test, with fake daemon entries and hook bundle beside it. */
 export interface Sandbox {
@@ -12,22 +12,13 @@ export interface Sandbox {
   cleanup(): Promise<void>;
 }
 
-const DAEMONS: readonly DaemonName[] = [
-  "spoor-agent",
-  "spoor-transmitter",
-  "spoor-access-follower",
-  "spoor-error-follower",
-  "spoor-login-follower",
-  "spoor-session-follower",
-];
-
 /** Creates a sandbox under the OS temp directory. */
 export async function createSandbox(): Promise<Sandbox> {
   const directory = await mkdtemp(join(tmpdir(), "spoor-cli-test-"));
   const root = join(directory, "root");
   await mkdir(join(directory, "daemons"), { recursive: true });
   const daemonEntries = {} as Record<DaemonName, string>;
-  for (const daemon of DAEMONS) {
+  for (const daemon of DAEMON_NAMES) {
     daemonEntries[daemon] = join(directory, "daemons", `${daemon}.js`);
     await writeFile(daemonEntries[daemon], "process.exit(0);\n");
   }

@@ -1,12 +1,5 @@
-import { LOG_TYPES } from "@spoor/config";
 import { packageBin } from "./package-directory.js";
-import type { DaemonName } from "./systemd-units.js";
-
-const DAEMONS: readonly DaemonName[] = [
-  "spoor-agent",
-  "spoor-transmitter",
-  ...LOG_TYPES.map((type) => `spoor-${type}-follower` as const),
-];
+import { DAEMON_NAMES, type DaemonName } from "./systemd-units.js";
 
 /**
  * The absolute path of every daemon entry script, from the `bin` map of the installed
@@ -16,6 +9,6 @@ const DAEMONS: readonly DaemonName[] = [
  */
 export function resolveDaemonEntries(): Record<DaemonName, string> {
   const entries = {} as Record<DaemonName, string>;
-  for (const daemon of DAEMONS) entries[daemon] = packageBin("@spoor/daemons", daemon);
+  for (const daemon of DAEMON_NAMES) entries[daemon] = packageBin("@spoor/daemons", daemon);
   return entries;
 }

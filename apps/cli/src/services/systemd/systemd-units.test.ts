@@ -1,15 +1,19 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { UNIT_SANDBOX_DIRECTIVES } from "@spoor/agent/launch";
+import { hasSystemdAnalyze, unitExposure, verifyUnit } from "@spoor/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { layoutUnitNames, renderUnitFiles, type UnitFilesOptions } from "./systemd-units.js";
+import {
+  DAEMON_NAMES,
+  layoutUnitNames,
+  renderUnitFiles,
+  type UnitFilesOptions,
+} from "./systemd-units.js";
 
 const run = promisify(execFile);
-const SYSTEMD_ANALYZE = "/usr/bin/systemd-analyze";
-const hasSystemdAnalyze = existsSync(SYSTEMD_ANALYZE);
 
 let directory: string;
 let options: UnitFilesOptions;
@@ -18,14 +22,7 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "spoor-units-"));
   const entry = (name: string) => join(directory, "daemons", "bin", `${name}.js`);
   await run("mkdir", ["-p", join(directory, "daemons", "bin")]);
-  const names = [
-    "spoor-agent",
-    "spoor-transmitter",
-    "spoor-access-follower",
-    "spoor-error-follower",
-    "spoor-login-follower",
-    "spoor-session-follower",
-  ] as const;
+  const names = DAEMON_NAMES;
   for (const name of names) await writeFile(entry(name), "process.exit(0);\n");
   options = {
     layout: "agent",
@@ -80,24 +77,7 @@ describe("renderUnitFiles", () => {
         "PrivateTmp=yes",
         "PrivateDevices=yes",
         "PrivateMounts=yes",
-        "ProtectKernelTunables=yes",
-        "ProtectKernelModules=yes",
-        "ProtectKernelLogs=yes",
-        "ProtectControlGroups=yes",
-        "ProtectClock=yes",
-        "ProtectHostname=yes",
-        "ProtectProc=invisible",
-        "ProcSubset=pid",
-        "RestrictNamespaces=yes",
-        "LockPersonality=yes",
-        "RestrictRealtime=yes",
-        "RestrictSUIDSGID=yes",
-        "RemoveIPC=yes",
-        "KeyringMode=private",
-        "SystemCallArchitectures=native",
-        "SystemCallFilter=@system-service",
-        "SystemCallFilter=~@privileged",
-        "SystemCallErrorNumber=EPERM",
+        ...UNIT_SANDBOX_DIRECTIVES,
         "UMask=0077",
         "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6",
         "MemoryDenyWriteExecute=no",
@@ -183,8 +163,7 @@ describe(`every unit's hardening, ${hasSystemdAnalyze ? "measured with systemd-a
         }
         const path = join(directory, unit.name);
         await writeFile(path, unit.content);
-        const { stdout, stderr } = await run(SYSTEMD_ANALYZE, ["verify", path]);
-        expect({ unit: unit.name, stdout, stderr }).toEqual({
+        expect({ unit: unit.name, ...(await verifyUnit(path)) }).toEqual({
           unit: unit.name,
           stdout: "",
           stderr: "",
@@ -207,7 +186,7 @@ describe(`every unit's hardening, ${hasSystemdAnalyze ? "measured with systemd-a
         }
         const path = join(directory, unit.name);
         await writeFile(path, unit.content);
-        scores[unit.name] = await exposure(path);
+        scores[unit.name] = await unitExposure(path);
       }
       if (!hasSystemdAnalyze) return;
       for (const [name, score] of Object.entries(scores)) {
@@ -216,15 +195,3 @@ describe(`every unit's hardening, ${hasSystemdAnalyze ? "measured with systemd-a
     },
   );
 });
-
-async function exposure(path: string): Promise<number> {
-  const { stdout } = await run(SYSTEMD_ANALYZE, [
-    "security",
-    "--offline=yes",
-    "--no-pager",
-    path,
-  ]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
-  const match = /Overall exposure level for \S+: (\d+\.\d+)/.exec(stdout);
-  if (match === null) throw new Error(`no exposure level in: ${stdout.slice(-500)}`);
-  return Number(match[1]);
-}

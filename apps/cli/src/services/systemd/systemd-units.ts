@@ -1,6 +1,6 @@
 import { DAEMON_ENVIRONMENT, DAEMON_NODE_FLAGS } from "@spoor/agent/launch";
-import type { LogType } from "@spoor/config";
-import { systemdQuote } from "./systemd-escape.js";
+import { LOG_TYPES, type LogType } from "@spoor/config";
+import { systemdQuote } from "@spoor/errors";
 import { hardeningDirectives, type UnitNetworkNeed } from "./systemd-hardening.js";
 
 /** `agent`: one unit running every part; `units`: the original's one unit per part. */
@@ -14,6 +14,13 @@ export type DaemonName = "spoor-agent" | "spoor-transmitter" | `spoor-${LogType}
 
 /** Exit status of a daemon that found its configuration unusable: restarting cannot help. */
 export const CONFIG_ERROR_EXIT_STATUS = 78;
+
+/** Every daemon a unit can run: the agent, the transmitter and one follower per log type. */
+export const DAEMON_NAMES: readonly DaemonName[] = [
+  "spoor-agent",
+  "spoor-transmitter",
+  ...LOG_TYPES.map((type) => `spoor-${type}-follower` as const),
+];
 
 /** What the units run and where. */
 export interface UnitFilesOptions {

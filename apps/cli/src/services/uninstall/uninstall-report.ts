@@ -1,4 +1,8 @@
-import { formatOutcomes, formatStepResults, formatSteps } from "../install/install-report.js";
+import {
+  formatOutcomes,
+  formatRemainingSteps,
+  formatStepResults,
+} from "../install/install-report.js";
 import type { UninstallResult } from "./uninstall.js";
 
 /** The lines `spoor uninstall` prints: what was removed and kept, then the steps. */
@@ -20,13 +24,7 @@ export function formatUninstallResult(result: UninstallResult): string {
   if (result.stepResults !== undefined) {
     lines.push("Steps:", "", ...formatStepResults(result.steps, result.stepResults));
   } else {
-    lines.push(
-      paths.root === "/"
-        ? "Remaining steps, as root:"
-        : `Remaining steps, as root, once ${paths.root} is the running system's root:`,
-      "",
-      ...formatSteps(result.steps),
-    );
+    lines.push(...formatRemainingSteps(paths.root, result.steps));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,10 @@
 import { hostname } from "node:os";
-import { ApiError, type ReportRecord } from "@spoor/api-client";
+import {
+  ApiError,
+  type MailboxEventRecord,
+  type RecordKind,
+  type ReportRecord,
+} from "@spoor/api-client";
 import { reporterFor } from "@spoor/config";
 import type { ApiAccess } from "../api/api-access.js";
 import { openApiClient } from "../api/open-api-client.js";
@@ -13,21 +18,27 @@ export interface RecordListOptions extends ApiAccess {
 }
 
 /** What a record list returns: the host asked about and its records as received. */
-export interface RecordList<Row> {
+export interface RecordList {
   host: string;
-  records: Row[];
+  records: Array<ReportRecord | MailboxEventRecord>;
 }
 
 /**
- * The reports the Spoor API holds for `host`, every record as received.
+ * The reports (`kind` `report`) or mailbox events (`mailbox_event`) the Spoor API holds for
+ * `host`, every record as received.
  * @throws UserFacingError for a refused configuration or a failed call (URL, status,
  *   body excerpt; never the secret); UsageError for `--api-identifier` without its secret.
  */
-export async function reportList(options: RecordListOptions): Promise<RecordList<ReportRecord>> {
+export async function recordList(
+  kind: RecordKind,
+  options: RecordListOptions,
+): Promise<RecordList> {
   const { client, config } = await openApiClient(options);
   const host = options.host ?? (config === undefined ? hostname() : reporterFor(config));
   try {
-    return { host, records: await client.listReports(host) };
+    const records =
+      kind === "report" ? await client.listReports(host) : await client.listMailboxEvents(host);
+    return { host, records };
   } catch (error) {
     throw error instanceof ApiError ? apiFailure(error) : error;
   } finally {
