@@ -33,6 +33,7 @@ export type {
   OutboxRow,
   OutboxState,
 } from "./notify-outbox.js";
+export { admittingChannels } from "./outbox-rows.js";
 export { OutboxSchemaError } from "./outbox-schema-error.js";
 export { DIGEST_LISTED, DIGEST_WINDOW_MS } from "./run-channel-loop.js";
 export { SEVERITIES, type Severity } from "./severity.js";

@@ -4,17 +4,17 @@ import { loadServer } from "./load-server.js";
 /** The database's credential store, and how to close it. */
 export interface OpenCredentials {
   store: import("@spoor/server").CredentialStore;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
  * Opens the credentials of a server database (`--db`, default the unit's). Run as root on a
  * file owned by another user (the unit's DynamicUser), this process first becomes that
  * user, so the files SQLite writes beside it (-wal, -shm) stay the service's. Loads the
- * native SQLite driver only now.
+ * native SQLite driver (or, for `postgres://`, the PostgreSQL one) only now.
  *
- * @throws ServerNotInstalledError when the server is not installed; as `openServerDatabase`
- *   (ServerStorageError, TypeError for a bad URL).
+ * @throws ServerNotInstalledError when the server is not installed; as `openServerStore`
+ *   (ServerStorageError, ServerSchemaError, TypeError for a bad URL).
  */
 export async function openCredentials(database: string): Promise<OpenCredentials> {
   const server = await loadServer();
@@ -26,9 +26,9 @@ export async function openCredentials(database: string): Promise<OpenCredentials
       process.setuid!(owner.uid);
     }
   }
-  const db = server.openServerDatabase(database);
+  const store = await server.openServerStore(database, { channels: [] });
   return {
-    store: server.createCredentialStore(db, () => Math.floor(Date.now() / 1000)),
-    close: () => db.close(),
+    store: server.createCredentialStore(store.credentials, () => Math.floor(Date.now() / 1000)),
+    close: () => store.close(),
   };
 }

@@ -1,28 +1,20 @@
 import { eventClass } from "@spoor/correlation";
-import type Database from "better-sqlite3";
 import { HOSTS_LIMIT, isSilent } from "./api/list-hosts.js";
 import type { RouteContext } from "./api/route-context.js";
 import type { ServerConfig } from "./config/validate-server-config.js";
 import { checkAgentSilence } from "./ingest/check-agent-silence.js";
-import { type AlertNotice, createCorrelationSteps } from "./ingest/correlation-steps.js";
+import { createCorrelationSteps } from "./ingest/correlation-steps.js";
 import { createIngest, type IpFacts } from "./ingest/ingest-report.js";
 import type { ServerLogger } from "./server-logger.js";
-import { createAlertStore } from "./store/alert-store.js";
-import { createEventStore } from "./store/event-store.js";
-import { createHeartbeatStore } from "./store/heartbeat-store.js";
-import { createHistoryStore } from "./store/history-store.js";
-import { createHostOverview } from "./store/host-overview.js";
-import { createPrune, type PruneResult } from "./store/prune-old-records.js";
-import { createReportStore } from "./store/report-store.js";
+import type { PruneResult } from "./store/prune-old-records.js";
+import type { ServerStore } from "./store/server-store.js";
 
 /** What {@link createServerContext} composes. */
 export interface ServerContextOptions {
-  db: Database.Database;
+  store: ServerStore;
   config: ServerConfig;
   logger: ServerLogger;
   lookupIp(ip: string): IpFacts & { ip_address: string | null };
-  /** Adds an outbox row inside the current transaction. @returns rows added. */
-  enqueue: AlertNotice extends (...args: infer A) => unknown ? (...args: A) => number : never;
   /** Tells the notification worker that rows were committed. */
   wake(): void;
   clock(): number;
@@ -31,79 +23,62 @@ export interface ServerContextOptions {
 }
 
 /**
- * The server's working parts over one database: the stores, the ingest transaction (with
- * correlation and the outbox, waking the worker after a commit that enqueued), the
- * analyst's changes and the agent-silent check. Never throws once built.
+ * The server's working parts over one store: the ingest transaction (with correlation and
+ * the outbox, waking the worker after a commit that enqueued), the analyst's changes and
+ * the agent-silent check. Never throws once built; its methods reject with the driver's
+ * errors.
  */
 export function createServerContext(
   options: ServerContextOptions,
-): RouteContext & { checkSilence(): number; prune(): PruneResult } {
-  const { db, config } = options;
+): RouteContext & { checkSilence(): Promise<number>; prune(): Promise<PruneResult> } {
+  const { store, config } = options;
   const seconds = () => Math.floor(options.clock() / 1000);
-  const reports = createReportStore(db);
-  const events = createEventStore(db);
-  const alerts = createAlertStore(db);
-  const heartbeats = createHeartbeatStore(db);
-  let enqueued = 0;
-  const notice: AlertNotice = (alert, reason) => {
-    enqueued += options.enqueue(alert, reason);
-  };
   const steps = createCorrelationSteps({
-    events,
-    alerts,
-    history: createHistoryStore(db),
     rules: config.rules,
     lookupIp: options.lookupIp,
-    notice,
     now: seconds,
   });
-  const ingest = createIngest(db, { reports, events }, steps, options.clock);
-  const afterCommit = <T>(run: () => T): T => {
-    enqueued = 0;
-    const result = run();
-    if (enqueued > 0) options.wake();
+  const ingest = createIngest(store, steps, options.clock);
+  const woken = <T extends { enqueued?: number }>(result: T): T => {
+    if ((result.enqueued ?? 0) > 0) options.wake();
     return result;
   };
-  const silence = db.transaction(() =>
-    checkAgentSilence({ heartbeats, alerts }, config.rules, seconds(), notice),
-  );
-  const assess = db.transaction(
-    (id: number, assessed: Parameters<RouteContext["assessEvent"]>[1]) => {
-      if (!events.assess(id, assessed)) return undefined;
-      if (assessed === null) {
-        events.setClass(
-          id,
-          eventClass({ assessed: null, alertSeverities: alerts.severitiesOf(id) }),
-        );
-      }
-      return events.json(id);
-    },
-  );
-  const prune = createPrune(db);
-  const hostOverview = createHostOverview(db);
   const silentRule = config.rules["agent-silent"];
   const silentSeconds = silentRule.enabled ? silentRule.silent_minutes * 60 : null;
   return {
-    reports,
-    events,
-    alerts,
-    heartbeats,
+    reports: store.reports,
+    events: store.events,
+    alerts: store.alerts,
+    heartbeats: store.heartbeats,
     logger: options.logger,
     maxBodyBytes: options.maxBodyBytes,
     listLimit: options.listLimit,
-    ingest: (report, identifier, key) => afterCommit(() => ingest(report, identifier, key)),
-    setAlertState: (id, state) => alerts.setState(id, state, seconds()),
-    assessEvent: (id, assessed) => assess(id, assessed),
-    recordHeartbeat: (_host, heartbeat) => heartbeats.record(heartbeat, seconds()),
-    hosts: () => {
+    ingest: async (report, identifier, key) => woken(await ingest(report, identifier, key)),
+    setAlertState: (id, state) => store.alerts.setState(id, state, seconds()),
+    assessEvent: (id, assessed) =>
+      store.transaction([], async (tx) => {
+        if (!(await tx.events.assess(id, assessed))) return undefined;
+        if (assessed === null) {
+          const severities = await tx.alerts.severitiesOf(id);
+          await tx.events.setClass(id, eventClass({ assessed: null, alertSeverities: severities }));
+        }
+        return tx.events.json(id);
+      }),
+    recordHeartbeat: (_host, heartbeat) => store.heartbeats.record(heartbeat, seconds()),
+    hosts: async () => {
       const now = seconds();
-      const rows = hostOverview(HOSTS_LIMIT);
+      const rows = await store.heartbeats.overview(HOSTS_LIMIT);
       return {
         now,
         hosts: rows.map((row) => ({ ...row, silent: isSilent(row, now, silentSeconds) })),
       };
     },
-    checkSilence: () => afterCommit(() => silence.immediate()),
-    prune: () => prune(seconds() - config.retention_days * 86_400),
+    checkSilence: async () => {
+      const result = await store.transaction(["agent-silent"], (tx) =>
+        checkAgentSilence(tx, config.rules, seconds()),
+      );
+      return woken(result).opened;
+    },
+    prune: () => store.prune(seconds() - config.retention_days * 86_400),
   };
 }

@@ -5,13 +5,13 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { type ConsoleAssets, loadConsoleAssets } from "@spoor/console";
 import { type IpDatabase, loadIpDatabaseSync } from "@spoor/ip-enrichment";
-import { createChannel, createSqliteOutbox, startNotifyWorker } from "@spoor/notify";
+import { createChannel, startNotifyWorker } from "@spoor/notify";
 import { createBasicAuthCheck, type ServerCredential } from "./auth/check-basic-auth.js";
 import { createCredentialStore } from "./auth/credential-store.js";
 import { type ServerConfig, validateServerConfig } from "./config/validate-server-config.js";
 import { createConsoleHandler } from "./console/create-console-handler.js";
 import type { SessionLifetimes } from "./console/session-store.js";
-import { openServerDatabase } from "./database/open-server-database.js";
+import { openServerStore } from "./database/open-server-store.js";
 import { handleRequest } from "./http/handle-request.js";
 import { createServerContext } from "./server-context.js";
 import { type ServerLogger, silentLogger } from "./server-logger.js";
@@ -24,7 +24,7 @@ export interface ServerOptions {
   host?: string;
   /** Port (default 0: a free one). */
   port?: number;
-  /** `sqlite:PATH` or `:memory:` (the library default). */
+  /** `sqlite:PATH`, `:memory:` (the library default) or `postgres://…`. */
   database?: string;
   /** `--credentials` pairs: every role, every host (demo and tests only). */
   credentials?: readonly ServerCredential[];
@@ -53,11 +53,11 @@ export interface SpoorServer {
   /** e.g. `http://127.0.0.1:43123` (https with TLS). */
   url: string;
   port: number;
-  stats(): ServerStats;
+  stats(): Promise<ServerStats>;
   /** Runs the agent-silent check now (the timer does it every `silenceCheckMs`). */
-  checkSilence(): number;
+  checkSilence(): Promise<number>;
   /** Runs the retention pass now (the timer does it hourly): records older than retention_days. */
-  prune(): PruneResult;
+  prune(): Promise<PruneResult>;
   /**
    * Stops accepting, lets in-flight requests finish (≤ 4 s), lets the notification attempt
    * under way finish, closes the database.
@@ -71,7 +71,7 @@ let sharedIpDatabase: IpDatabase | undefined;
 
 /**
  * Starts the spoor server (server.md): ingest, correlation, alerts, notifications, the
- * analyst API, on SQLite.
+ * analyst API, on SQLite or PostgreSQL.
  *
  * @throws TypeError for a malformed `--credentials` identifier or database URL;
  *   ServerStorageError or SQLite errors for an unusable database; the channels' config
@@ -81,16 +81,18 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
   const logger = options.logger ?? silentLogger;
   const config = options.config ?? validateServerConfig(undefined);
   const clock = options.clock ?? Date.now;
-  const db = openServerDatabase(options.database ?? ":memory:");
+  const store = await openServerStore(options.database ?? ":memory:", {
+    channels: config.notify,
+    clock,
+  });
   let server: Server;
   let worker: ReturnType<typeof startNotifyWorker> | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const credentials = createCredentialStore(db, () => Math.floor(clock() / 1000));
+    const credentials = createCredentialStore(store.credentials, () => Math.floor(clock() / 1000));
     const checkAuth = createBasicAuthCheck(options.credentials ?? [], credentials);
-    const outbox = createSqliteOutbox(db, { channels: config.notify, clock });
     worker = startNotifyWorker({
-      outbox,
+      outbox: store.outbox,
       channels: config.notify.map((channel) => createChannel(channel)),
       publicUrl: config.public_url,
       logger,
@@ -101,11 +103,10 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
     if (!ipDatabase.loaded)
       logger.warn("no ASN data: networks only", { reason: ipDatabase.warning });
     const context = createServerContext({
-      db,
+      store,
       config,
       logger,
       lookupIp: (ip) => ipDatabase.lookup(ip),
-      enqueue: (alert, reason) => outbox.enqueue({ alert, reason }).rows,
       wake: () => worker?.wake(),
       clock,
       maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
@@ -154,14 +155,24 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
       once(server, "error").then(([e]) => Promise.reject(e)),
     ]);
     let lastPrune = 0;
-    timer = setInterval(() => {
-      context.checkSilence();
+    let ticking = false;
+    const tick = async () => {
+      await context.checkSilence();
       // Retention once an hour (and at the first tick).
       if (clock() - lastPrune < 3_600_000) return;
       lastPrune = clock();
-      const pruned = context.prune();
+      const pruned = await context.prune();
       if (pruned.reports + pruned.mailbox_events + pruned.alerts > 0)
         logger.info("retention", { ...pruned });
+    };
+    timer = setInterval(() => {
+      if (ticking) return;
+      ticking = true;
+      tick()
+        .catch((error: Error) => logger.error("periodic check failed", { error: error.message }))
+        .finally(() => {
+          ticking = false;
+        });
     }, options.silenceCheckMs ?? 30_000);
     timer.unref();
     const address = server.address() as AddressInfo;
@@ -183,7 +194,7 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
           await closed;
           clearTimeout(force);
           await worker?.close();
-          db.close();
+          await store.close();
         })();
         return closing;
       },
@@ -191,7 +202,7 @@ export async function startServer(options: ServerOptions = {}): Promise<SpoorSer
   } catch (error) {
     clearInterval(timer);
     await worker?.close().catch(() => undefined);
-    db.close();
+    await store.close();
     throw error;
   }
 }

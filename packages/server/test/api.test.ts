@@ -78,7 +78,7 @@ describe("the server through @spoor/api-client", () => {
       },
     ]);
     expect(await client.listReports("nobody")).toStrictEqual([]);
-    expect(server.stats()).toMatchObject({
+    expect(await server.stats()).toMatchObject({
       reports: 3,
       mailbox_events: 3,
       duplicates_collapsed: 0,
@@ -121,7 +121,7 @@ describe("Idempotency-Key de-duplication", () => {
       await client.sendReport(login, { idempotencyKey: "same-key", reporter: "host1" });
     }
     await client.sendReport(removal, { idempotencyKey: "other-key", reporter: "host1" });
-    expect(server.stats()).toMatchObject({
+    expect(await server.stats()).toMatchObject({
       reports: 2,
       mailbox_events: 2,
       duplicates_collapsed: 2,
@@ -151,7 +151,7 @@ describe("Idempotency-Key de-duplication", () => {
       cleanups.push(() => client.close());
       await client.sendReport(login, { idempotencyKey: "shared", reporter: "host1" });
     }
-    expect(server.stats()).toMatchObject({
+    expect(await server.stats()).toMatchObject({
       reports: 2,
       mailbox_events: 2,
       duplicates_collapsed: 0,
@@ -169,7 +169,7 @@ describe("Idempotency-Key de-duplication", () => {
       isRetryable: false,
       bodyExcerpt: '{"error":"this Idempotency-Key was already used for a different report"}',
     });
-    expect(server.stats()).toMatchObject({
+    expect(await server.stats()).toMatchObject({
       reports: 1,
       mailbox_events: 1,
       duplicates_collapsed: 0,

@@ -95,6 +95,9 @@ describe("--listen and --db values", () => {
       path: "/var/x.sqlite",
     });
     expect(() => parseDatabaseUrl("sqlite:")).toThrow(TypeError);
-    expect(() => parseDatabaseUrl("postgres://h/db")).toThrow(/PostgreSQL/);
+    expect(parseDatabaseUrl("postgres://h/db")).toStrictEqual({
+      kind: "postgres",
+      url: "postgres://h/db",
+    });
   });
 });

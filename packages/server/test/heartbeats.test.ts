@@ -27,10 +27,10 @@ describe("heartbeats and the agent-silent rule", () => {
     );
     expect([answer.status, JSON.parse(answer.body)]).toStrictEqual([202, { status: "accepted" }]);
     now += 9 * 60_000;
-    expect(server.checkSilence()).toBe(0);
+    expect(await server.checkSilence()).toBe(0);
     now += 2 * 60_000;
-    expect(server.checkSilence()).toBe(1);
-    expect(server.checkSilence()).toBe(0);
+    expect(await server.checkSilence()).toBe(1);
+    expect(await server.checkSilence()).toBe(0);
     const alerts = await rawRequest(server.url, {
       path: "/api/alerts",
       headers: { authorization: BASIC },

@@ -2,10 +2,17 @@ import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { connect } from "node:net";
 import { type ApiClient, createApiClient } from "@spoor/api-client";
 import { CleanupStack } from "@spoor/test-support";
+import type Database from "better-sqlite3";
 import { type ServerOptions, type SpoorServer, startServer } from "../src/index.js";
+import { createSqliteCredentialRecords } from "../src/sqlite/sqlite-credential-records.js";
+import { wrapAsync } from "../src/sqlite/wrap-async.js";
 
 export const CREDENTIALS = [{ identifier: "user123", secret: "secret" }];
 export const BASIC = `Basic ${Buffer.from("user123:secret").toString("base64")}`;
+
+/** The credential records of an opened SQLite server database, as the store contract has them. */
+export const credentialRecordsOf = (db: Database.Database) =>
+  wrapAsync(createSqliteCredentialRecords(db), async (call) => await call());
 
 /** Tracks what a test started, so `afterEach` can stop it. */
 export const cleanups = new CleanupStack();

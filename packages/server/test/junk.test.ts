@@ -71,7 +71,7 @@ describe("malformed report bodies get a clear 400", () => {
       status: 400,
       body: JSON.stringify({ error }),
     });
-    expect(server.stats().reports).toBe(0);
+    expect((await server.stats()).reports).toBe(0);
   });
 
   it("reads bytes that are not UTF-8 as Latin-1, then refuses them when that is not JSON", async () => {
@@ -123,7 +123,7 @@ describe("malformed report bodies get a clear 400", () => {
       ip_actor: { ip_address: hostile, network: null, asn: null },
     });
     expect(listed[2]).toMatchObject({ type: "quantum_teleport", mailbox_address: hostile });
-    expect(server.stats()).toMatchObject({ reports: 3, mailbox_events: 3 });
+    expect(await server.stats()).toMatchObject({ reports: 3, mailbox_events: 3 });
   });
 
   it("refuses a malformed Idempotency-Key", async () => {
@@ -252,6 +252,6 @@ describe("other junk", () => {
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     await client.sendReport({ type: "login", host: "h" }, { idempotencyKey: "k", reporter: "h" });
-    expect(server.stats().reports).toBe(1);
+    expect((await server.stats()).reports).toBe(1);
   });
 });

@@ -87,7 +87,7 @@ describe("the Perl original's exact requests", () => {
     expect(bodyOf(list)).toMatchObject({
       reports: [{ mailbox_address: "rémy@blah.capefox.co", type: "login", host: "vm" }],
     });
-    expect(server.stats().latin1_bodies).toBe(1);
+    expect((await server.stats()).latin1_bodies).toBe(1);
   });
 
   it("collapses a re-send without Idempotency-Key whose keys came in another order", async () => {
@@ -99,7 +99,7 @@ describe("the Perl original's exact requests", () => {
       );
       expect(statusOf(answer)).toBe(202);
     }
-    expect(server.stats()).toMatchObject({
+    expect(await server.stats()).toMatchObject({
       reports: 1,
       mailbox_events: 1,
       duplicates_collapsed: 2,

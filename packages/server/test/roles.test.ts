@@ -8,7 +8,7 @@ import {
   type SpoorServer,
   startServer,
 } from "../src/index.js";
-import { rawRequest, reportBody } from "./helpers.js";
+import { rawRequest, credentialRecordsOf as recordsOf, reportBody } from "./helpers.js";
 
 let dir: string;
 let server: SpoorServer;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "spoor-server-roles-"));
   const database = `sqlite:${join(dir, "db", "spoor.sqlite")}`;
   const db = openServerDatabase(database);
-  const store = createCredentialStore(db, () => 1_700_000_000);
+  const store = createCredentialStore(recordsOf(db), () => 1_700_000_000);
   for (const [name, role, hosts] of [
     ["web1.example.net", "reporter", undefined],
     ["fleet", "reporter", "web*.example.net,mail1"],
@@ -29,8 +29,10 @@ beforeAll(async () => {
   ] as const) {
     secrets[name] = (await store.add(name, role, hosts)).api_secret;
   }
-  expect(store.revoke("gone")).toBe(true);
-  expect(store.list().map((c) => [c.name, c.role, c.hosts, c.revoked_at !== null])).toStrictEqual([
+  expect(await store.revoke("gone")).toBe(true);
+  expect(
+    (await store.list()).map((c) => [c.name, c.role, c.hosts, c.revoked_at !== null]),
+  ).toStrictEqual([
     ["desk", "analyst", "*", false],
     ["fleet", "reporter", "web*.example.net,mail1", false],
     ["gone", "reporter", "gone", true],
@@ -83,7 +85,7 @@ describe("database credentials and their roles", () => {
   });
 
   it("refuses a report naming a host outside the glob with 403 and stores nothing of it", async () => {
-    const before = server.stats().reports;
+    const before = (await server.stats()).reports;
     const body = JSON.stringify({
       report: {
         entries: [login("web1.example.net"), login("web9.other.net")],
@@ -95,7 +97,7 @@ describe("database credentials and their roles", () => {
       403,
       { error: "this credential may not report for a host in this report" },
     ]);
-    expect(server.stats().reports).toBe(before);
+    expect((await server.stats()).reports).toBe(before);
   });
 
   it("lets a glob reporter post for every host it matches, and read only those", async () => {
@@ -169,7 +171,7 @@ describe("database credentials and their roles", () => {
       (await rawRequest(server.url, { path: "/api/reports", headers: { authorization } })).status,
     ).toBe(200);
     const db = openServerDatabase(`sqlite:${join(dir, "db", "spoor.sqlite")}`);
-    createCredentialStore(db, () => 1_700_000_100).revoke("web1.example.net");
+    await createCredentialStore(recordsOf(db), () => 1_700_000_100).revoke("web1.example.net");
     db.close();
     expect(
       (await rawRequest(server.url, { path: "/api/reports", headers: { authorization } })).status,

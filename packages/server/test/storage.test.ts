@@ -36,7 +36,7 @@ it("keeps reports, events, idempotency keys and the duplicate count across a res
     { ...entry, type: "forward_removed" },
     { idempotencyKey: "k2", reporter: "host1" },
   );
-  expect(second.server.stats()).toMatchObject({
+  expect(await second.server.stats()).toMatchObject({
     reports: 2,
     mailbox_events: 2,
     duplicates_collapsed: 2,
@@ -61,7 +61,10 @@ it("starts empty in memory each time", async () => {
   const first = await serverWithClient();
   await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
   const second = await serverWithClient();
-  expect([first.server.stats().reports, second.server.stats().reports]).toStrictEqual([1, 0]);
+  expect([
+    (await first.server.stats()).reports,
+    (await second.server.stats()).reports,
+  ]).toStrictEqual([1, 0]);
 });
 
 async function refusal(dbPath: string) {
@@ -133,7 +136,7 @@ it("drops records older than retention_days and keeps the rest", async () => {
     { ...entry, time: now - 9 * 86_400 },
     { idempotencyKey: "new", reporter: "host1" },
   );
-  expect(server.prune()).toStrictEqual({ reports: 1, mailbox_events: 1, alerts: 0 });
+  expect(await server.prune()).toStrictEqual({ reports: 1, mailbox_events: 1, alerts: 0 });
   expect((await client.listReports("host1")).map((r) => r.event_time)).toStrictEqual([
     now - 9 * 86_400,
   ]);

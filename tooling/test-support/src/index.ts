@@ -33,6 +33,7 @@ export {
   type SampleLine,
   SESSION_SAMPLE,
 } from "./original-samples.js";
+export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster.js";
 export { copyReadableByOthers, type ReadableCopy } from "./readable-copy.js";
 export {
   type ReceiverOptions,

@@ -30,8 +30,10 @@ function serverArgs(db: string, credentials: string, configPath: string): string
 export interface ReceiverOptions {
   /** The one accepted Basic-auth pair, `ID:SECRET` (default `ID:SECRET`). */
   credentials?: string;
-  /** SQLite file, or `:memory:` (the default). */
+  /** `--db`: a SQLite file, `:memory:` (the default) or a `postgres://` URL. */
   db?: string;
+  /** The text of its `server.yml` (default `{}`: every default). */
+  config?: string;
   /** Gets every stderr line (JSON log records); without it only the first 16 KiB are kept. */
   onStderrLine?: (line: string) => void;
   /**
@@ -56,6 +58,8 @@ export interface ReceiverProcess {
   stderrHead(): string;
   /** SIGTERM, then waits for the exit (at once when it has exited). */
   stop(): Promise<void>;
+  /** SIGKILL (no shutdown at all), then waits for the exit. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -80,7 +84,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const credentials = options.credentials ?? "ID:SECRET";
   const configDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
   const configPath = join(configDir, "server.yml");
-  writeFileSync(configPath, "{}\n", { mode: 0o600 });
+  writeFileSync(configPath, options.config ?? "{}\n", { mode: 0o600 });
   const child = spawn(
     process.execPath,
     [
@@ -127,6 +131,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     stderrHead: () => stderr,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
     },
   };

@@ -13,7 +13,7 @@ export default class Server extends ServerCommand {
     }),
     db: Flags.string({
       description:
-        "database: sqlite:PATH or :memory: (default sqlite:/var/lib/spoor-server/spoor.sqlite)",
+        "database: sqlite:PATH, :memory: or postgres://USER@HOST:PORT/DB (default sqlite:/var/lib/spoor-server/spoor.sqlite)",
     }),
     listen: Flags.string({ description: "HOST:PORT (default 127.0.0.1:8480; port 0 picks one)" }),
     credentials: Flags.string({

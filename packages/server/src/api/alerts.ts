@@ -10,13 +10,13 @@ import { type Handler, requireRole } from "./route-context.js";
  * `alerts[min_severity]`, `alerts[state]`, `limit` (≤ 1000, default 100), `before_id` →
  * `{"alerts":[…]}` newest first.
  */
-export const listAlerts: Handler = (context, { query: text, principal }) => {
+export const listAlerts: Handler = async (context, { query: text, principal }) => {
   requireRole(principal, "analyst");
   const query = parseQuery(text);
   return {
     status: 200,
     body: {
-      alerts: context.alerts.list({
+      alerts: await context.alerts.list({
         host: query.get("alerts[host]"),
         mailboxAddress: query.get("alerts[mailbox_address]"),
         minSeverity: choiceParameter(query, "alerts[min_severity]", SEVERITIES),
@@ -29,9 +29,9 @@ export const listAlerts: Handler = (context, { query: text, principal }) => {
 };
 
 /** `GET /api/alerts/:id` (analyst) → the alert. */
-export const getAlert: Handler = (context, { principal, id }) => {
+export const getAlert: Handler = async (context, { principal, id }) => {
   requireRole(principal, "analyst");
-  const alert = context.alerts.byId(id!);
+  const alert = await context.alerts.byId(id!);
   if (alert === undefined) throw new HttpProblem(404, "no such alert");
   return { status: 200, body: alert };
 };
@@ -51,7 +51,7 @@ export const patchAlert: Handler = async (context, request) => {
   if (!(ALERT_STATES as readonly unknown[]).includes(state)) {
     throw new HttpProblem(400, `state must be one of ${ALERT_STATES.join(", ")}`);
   }
-  const alert = context.setAlertState(request.id!, state as (typeof ALERT_STATES)[number]);
+  const alert = await context.setAlertState(request.id!, state as (typeof ALERT_STATES)[number]);
   if (alert === undefined) throw new HttpProblem(404, "no such alert");
   return { status: 200, body: alert };
 };
@@ -64,7 +64,7 @@ export const patchMailboxEvent: Handler = async (context, request) => {
   if (eventClass !== null && !(EVENT_CLASSES as readonly unknown[]).includes(eventClass)) {
     throw new HttpProblem(400, `class must be null or one of ${EVENT_CLASSES.join(", ")}`);
   }
-  const event = context.assessEvent(request.id!, eventClass as EventClass | null);
+  const event = await context.assessEvent(request.id!, eventClass as EventClass | null);
   if (event === undefined) throw new HttpProblem(404, "no such mailbox event");
   return { status: 200, body: event };
 };

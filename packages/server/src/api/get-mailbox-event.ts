@@ -5,8 +5,8 @@ import type { Handler } from "./route-context.js";
  * `GET /api/mailbox_events/:id` → the event. A reporter sees only events of the hosts its
  * glob allows (another host's event is a 404, as if it did not exist).
  */
-export const getMailboxEvent: Handler = (context, { principal, id }) => {
-  const event = context.events.json(id!);
+export const getMailboxEvent: Handler = async (context, { principal, id }) => {
+  const event = await context.events.json(id!);
   if (event === undefined || !principal.allowsHost(event.host)) {
     throw new HttpProblem(404, "no such mailbox event");
   }

@@ -26,7 +26,7 @@ export function isSilent(row: HostOverviewRow, now: number, silentSeconds: numbe
  * `GET /api/hosts` (analyst) → `{"now":S,"hosts":[{host, last_report_at, last_heartbeat_at,
  * agent_version, queue_depth, silent}]}` by host name, at most 5000.
  */
-export const listHosts: Handler = (context, { principal }) => {
+export const listHosts: Handler = async (context, { principal }) => {
   requireRole(principal, "analyst");
-  return { status: 200, body: context.hosts() };
+  return { status: 200, body: await context.hosts() };
 };

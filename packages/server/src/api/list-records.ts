@@ -13,13 +13,13 @@ function hostFilter(request: RouteRequest, query: Map<string, string>, name: str
 }
 
 /** `GET /api/reports?reports[host]=H` → `{"reports":[…]}` newest first. */
-export const listReports: Handler = (context, request) => {
+export const listReports: Handler = async (context, request) => {
   const query = parseQuery(request.query);
   const host = hostFilter(request, query, "reports[host]");
   const limit = integerParameter(query, "limit", 1, 1000, context.listLimit)!;
   return {
     status: 200,
-    body: { reports: context.reports.list(host, request.principal.hosts, limit) },
+    body: { reports: await context.reports.list(host, request.principal.hosts, limit) },
   };
 };
 
@@ -28,11 +28,11 @@ export const listReports: Handler = (context, request) => {
  * `mailbox_events[class]` (a class or `none`), paging `offset`/`records` (≤ 1000, default the list limit) → `{"mailbox_events":
  * […],"more_records":bool}` newest first.
  */
-export const listMailboxEvents: Handler = (context, request) => {
+export const listMailboxEvents: Handler = async (context, request) => {
   const query = parseQuery(request.query);
   const host = hostFilter(request, query, "mailbox_events[host]");
   const eventClass = choiceParameter(query, "mailbox_events[class]", [...EVENT_CLASSES, "none"]);
-  const { events, more } = context.events.list({
+  const { events, more } = await context.events.list({
     host,
     mailboxAddress: query.get("mailbox_events[mailbox_address]"),
     eventClass,

@@ -12,6 +12,6 @@ export const postHeartbeat: Handler = async (context, { request, principal }) =>
   if (!principal.allowsHost(heartbeat.host)) {
     throw new HttpProblem(403, "this credential may not report for this host");
   }
-  context.recordHeartbeat(heartbeat.host, heartbeat);
+  await context.recordHeartbeat(heartbeat.host, heartbeat);
   return { status: 202, body: { status: "accepted" } };
 };

@@ -18,7 +18,7 @@ export const postReport: Handler = async (context, { request, principal }) => {
   const body = await readJsonBody(request, context.maxBodyBytes);
   const report = validateReport(body.document);
   if (body.latin1) {
-    context.reports.count("latin1_bodies");
+    await context.reports.count("latin1_bodies");
     context.logger.warn("body read as Latin-1 (not valid UTF-8)", {
       identifier: principal.identifier,
       bytes: Number(request.headers["content-length"] ?? 0) || undefined,
@@ -30,7 +30,7 @@ export const postReport: Handler = async (context, { request, principal }) => {
       throw new HttpProblem(403, "this credential may not report for a host in this report");
     }
   }
-  const outcome = context.ingest(report, principal.identifier, key);
+  const outcome = await context.ingest(report, principal.identifier, key);
   if (outcome.status === "conflict") {
     throw new HttpProblem(422, "this Idempotency-Key was already used for a different report");
   }

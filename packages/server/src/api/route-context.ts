@@ -7,23 +7,25 @@ import type { ServerLogger } from "../server-logger.js";
 import type { AlertState } from "../store/alert.js";
 import type { AlertStore } from "../store/alert-store.js";
 import type { EventStore } from "../store/event-store.js";
-import type { HeartbeatStore } from "../store/heartbeat-store.js";
+import type { Heartbeat, HeartbeatStore } from "../store/heartbeat-store.js";
 import type { EventClass, MailboxEventJson } from "../store/mailbox-event.js";
 import type { ReportStore } from "../store/report-store.js";
+import type { Async } from "../store/server-store.js";
 
 /** What the endpoint handlers need. */
 export interface RouteContext {
-  reports: ReportStore;
-  events: EventStore;
-  alerts: AlertStore;
-  heartbeats: HeartbeatStore;
-  ingest(report: ValidReport, identifier: string, key: string | undefined): IngestOutcome;
+  reports: Async<ReportStore>;
+  events: Async<EventStore>;
+  alerts: Async<AlertStore>;
+  heartbeats: Async<HeartbeatStore>;
+  /** Resolves after the commit. */
+  ingest(report: ValidReport, identifier: string, key: string | undefined): Promise<IngestOutcome>;
   /** An analyst's change of an alert's state (and what follows from it). */
-  setAlertState(id: number, state: AlertState): unknown;
-  assessEvent(id: number, eventClass: EventClass | null): MailboxEventJson | undefined;
-  recordHeartbeat(host: string, body: import("../store/heartbeat-store.js").Heartbeat): void;
+  setAlertState(id: number, state: AlertState): Promise<unknown>;
+  assessEvent(id: number, eventClass: EventClass | null): Promise<MailboxEventJson | undefined>;
+  recordHeartbeat(host: string, body: Heartbeat): Promise<void>;
   /** Every host's last report and heartbeat (`GET /api/hosts`). */
-  hosts(): { now: number; hosts: import("./list-hosts.js").HostJson[] };
+  hosts(): Promise<{ now: number; hosts: import("./list-hosts.js").HostJson[] }>;
   logger: ServerLogger;
   maxBodyBytes: number;
   /** Most records a list returns by default. */

@@ -16,7 +16,7 @@ export const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>>
   "/api/hosts": { GET: listHosts },
   "/api/alerts/:id": { GET: getAlert, PATCH: patchAlert },
   "/api/stats": {
-    GET: (context) => ({ status: 200, body: context.reports.stats() }),
+    GET: async (context) => ({ status: 200, body: await context.reports.stats() }),
   },
 };
 

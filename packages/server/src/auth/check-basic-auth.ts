@@ -83,7 +83,7 @@ export function createBasicAuthCheck(
         hosts: null,
       };
     }
-    const credential = store.find(name);
+    const credential = await store.find(name);
     const cacheKey = createHash("sha256").update(decoded, "utf8").digest("base64");
     if (credential !== undefined && credential.revoked_at === null) {
       if (verified.get(cacheKey) === credential.secret_hash) return principalOf(credential);

@@ -1,25 +1,16 @@
 import { randomBytes } from "node:crypto";
-import type Database from "better-sqlite3";
+import type {
+  CredentialInfo,
+  CredentialRecords,
+  StoredCredential,
+} from "../store/credential-records.js";
 import { CredentialError } from "./credential-error.js";
 import { hashSecret } from "./hash-secret.js";
 import type { Role } from "./principal.js";
 
-/** A credential as `credentials list` shows it (never the secret or its hash). */
-export interface CredentialInfo {
-  name: string;
-  role: Role;
-  hosts: string;
-  created_at: number;
-  revoked_at: number | null;
-}
+export type { CredentialInfo, StoredCredential };
 
-/** A stored credential, with its hash, for authentication. */
-export interface StoredCredential extends CredentialInfo {
-  id: number;
-  secret_hash: string;
-}
-
-/** The credentials table. */
+/** The credentials of a server database, validated. */
 export interface CredentialStore {
   /** Creates a credential; the secret is returned once and stored only hashed. */
   add(
@@ -27,10 +18,10 @@ export interface CredentialStore {
     role: Role,
     hosts?: string,
   ): Promise<{ api_identifier: string; api_secret: string }>;
-  list(): CredentialInfo[];
+  list(): Promise<CredentialInfo[]>;
   /** @returns false when no active credential has that name. */
-  revoke(name: string): boolean;
-  find(name: string): StoredCredential | undefined;
+  revoke(name: string): Promise<boolean>;
+  find(name: string): Promise<StoredCredential | undefined>;
 }
 
 /** True when the text holds a C0 control character or DEL. */
@@ -50,19 +41,10 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,252}$/;
  * `add` throws CredentialError for a malformed name (letters, digits, `.`, `_`, `@`, `-`;
  * 1–253 characters), an unknown role, an empty hosts glob or a name already in use.
  */
-export function createCredentialStore(db: Database.Database, now: () => number): CredentialStore {
-  const insert = db.prepare(
-    "INSERT INTO credentials (name, role, hosts, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-  );
-  const byName = db.prepare<[string], StoredCredential>(
-    "SELECT id, name, role, hosts, secret_hash, created_at, revoked_at FROM credentials WHERE name = ?",
-  );
-  const all = db.prepare<[], CredentialInfo>(
-    "SELECT name, role, hosts, created_at, revoked_at FROM credentials ORDER BY name",
-  );
-  const revoke = db.prepare(
-    "UPDATE credentials SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-  );
+export function createCredentialStore(
+  records: CredentialRecords,
+  now: () => number,
+): CredentialStore {
   return {
     async add(name, role, hosts = name) {
       if (!NAME.test(name)) {
@@ -76,15 +58,21 @@ export function createCredentialStore(db: Database.Database, now: () => number):
       if (hosts.trim() === "" || hasControlCharacter(hosts)) {
         throw new CredentialError("--hosts must be a non-empty glob without control characters");
       }
-      if (byName.get(name) !== undefined) {
+      if ((await records.find(name)) !== undefined) {
         throw new CredentialError(`a credential named ${name} exists already (revoked or not)`);
       }
       const secret = randomBytes(32).toString("base64url");
-      insert.run(name, role, role === "analyst" ? "*" : hosts, await hashSecret(secret), now());
+      await records.insert({
+        name,
+        role,
+        hosts: role === "analyst" ? "*" : hosts,
+        secret_hash: await hashSecret(secret),
+        created_at: now(),
+      });
       return { api_identifier: name, api_secret: secret };
     },
-    list: () => all.all(),
-    revoke: (name) => revoke.run(now(), name).changes > 0,
-    find: (name) => byName.get(name),
+    list: () => records.list(),
+    revoke: (name) => records.revoke(name, now()),
+    find: (name) => records.find(name),
   };
 }

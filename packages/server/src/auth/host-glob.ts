@@ -4,6 +4,18 @@
  * case-insensitive (host names are). Never throws.
  */
 export function compileHostGlob(glob: string): (host: string) => boolean {
+  const source = hostGlobPattern(glob);
+  if (source === null) return () => false;
+  const pattern = new RegExp(source, "is");
+  return (host) => pattern.test(host);
+}
+
+/**
+ * The anchored regular expression of a `--hosts` glob (for case-insensitive matching; the
+ * same text works in JavaScript and as a PostgreSQL `~*` pattern), or null when the glob
+ * has no alternative. Never throws.
+ */
+export function hostGlobPattern(glob: string): string | null {
   const alternatives = glob
     .split(",")
     .map((part) => part.trim())
@@ -14,7 +26,5 @@ export function compileHostGlob(glob: string): (host: string) => boolean {
         .replaceAll("*", ".*")
         .replaceAll("?", "."),
     );
-  if (alternatives.length === 0) return () => false;
-  const pattern = new RegExp(`^(?:${alternatives.join("|")})$`, "is");
-  return (host) => pattern.test(host);
+  return alternatives.length === 0 ? null : `^(?:${alternatives.join("|")})$`;
 }

@@ -23,16 +23,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
  * again on every request: once it is revoked (or no longer an analyst), its sessions end.
  * Never throws.
  */
-export function sessionOf(
+export async function sessionOf(
   auth: ConsoleAuth,
   request: IncomingMessage,
-): { id: string; session: ConsoleSession } | undefined {
+): Promise<{ id: string; session: ConsoleSession } | undefined> {
   const id = readCookie(request, SESSION_COOKIE);
   if (id === undefined) return undefined;
   const session = auth.sessions.find(id);
   if (session === undefined) return undefined;
   if (!session.fromPair) {
-    const credential = auth.credentials.find(session.identifier);
+    const credential = await auth.credentials.find(session.identifier);
     if (
       credential === undefined ||
       credential.revoked_at !== null ||
@@ -68,7 +68,7 @@ export function createRequestAuthenticator(auth: ConsoleAuth): RequestAuthentica
   return async (request) => {
     const header = request.headers.authorization;
     if (header !== undefined) return auth.checkAuth(header);
-    const found = sessionOf(auth, request);
+    const found = await sessionOf(auth, request);
     if (found === undefined) {
       if (
         request.headers["x-spoor-console"] !== undefined ||

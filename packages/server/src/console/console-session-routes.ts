@@ -46,7 +46,7 @@ export async function sessionRoute(
 ): Promise<SessionAnswer> {
   const cookie = (name: string, value: string, path: string, seconds: number) =>
     setCookie(name, value, { path, maxAgeSeconds: seconds, secure: options.secure });
-  const found = sessionOf(options, request);
+  const found = await sessionOf(options, request);
   switch (request.method) {
     case "GET": {
       if (found !== undefined) {

@@ -85,11 +85,14 @@ function checkFile(path: string): void {
  * regular file (not a symlink) owned by this user and closed to group and others; its
  * directory must not be writable by group or others.
  *
- * @throws ServerStorageError for an unsafe file or directory; the file system's errors
+ * @throws TypeError for a postgres:// location; ServerStorageError for an unsafe file or directory; the file system's errors
  *   (EACCES) and SQLite's (a file that is not a database) as they are.
  */
 export function openDatabase(location: DatabaseLocation): Database.Database {
   if (location.kind === "memory") return new Database(":memory:");
+  if (location.kind === "postgres") {
+    throw new TypeError("a postgres:// database is opened with openServerStore, not as SQLite");
+  }
   checkDirectory(dirname(location.path));
   checkFile(location.path);
   const database = new Database(location.path);

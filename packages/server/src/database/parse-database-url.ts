@@ -1,14 +1,17 @@
 /** Where the server keeps its data. */
-export type DatabaseLocation = { kind: "memory" } | { kind: "sqlite"; path: string };
+export type DatabaseLocation =
+  | { kind: "memory" }
+  | { kind: "sqlite"; path: string }
+  | { kind: "postgres"; url: string };
 
 /** The default `--db`. */
 export const DEFAULT_DATABASE = "sqlite:/var/lib/spoor-server/spoor.sqlite";
 
 /**
  * Reads a `--db` / `database:` value: `sqlite:PATH` (an absolute path, or relative to the
- * working directory) or `:memory:`.
+ * working directory), `:memory:`, or `postgres://…` / `postgresql://…` (a libpq URL).
  *
- * @throws TypeError naming the value for anything else (`postgres://` included: not yet).
+ * @throws TypeError naming the value for anything else.
  */
 export function parseDatabaseUrl(url: string): DatabaseLocation {
   if (url === ":memory:" || url === "sqlite::memory:") return { kind: "memory" };
@@ -18,9 +21,9 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
     return { kind: "sqlite", path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new TypeError("PostgreSQL is not supported yet: use sqlite:PATH or :memory:");
+    return { kind: "postgres", url };
   }
   throw new TypeError(
-    `the database must be sqlite:PATH or :memory:, not ${JSON.stringify(url.slice(0, 100))}`,
+    `the database must be sqlite:PATH, :memory: or postgres://…, not ${JSON.stringify(url.slice(0, 100))}`,
   );
 }

@@ -1,33 +1,33 @@
 import { decideAgentSilent, type ResolvedRules } from "@spoor/correlation";
-import type { AlertStore } from "../store/alert-store.js";
-import type { HeartbeatStore } from "../store/heartbeat-store.js";
-import type { AlertNotice } from "./correlation-steps.js";
+import type { StoreSession } from "../store/server-store.js";
 
 /**
  * One pass of the `agent-silent` rule: every host that sent heartbeats and has gone quiet
  * for the rule's `silent_minutes` gets an alert, unless an open or acknowledged one for it
- * exists already (one alert per silence; resolving it re-arms the rule). Call it inside a
- * transaction. @returns how many alerts it opened. Never throws for a consistent database.
+ * exists already (one alert per silence; resolving it re-arms the rule), its notification
+ * enqueued. Call it inside a transaction that holds the `agent-silent` lock.
+ * @returns how many alerts it opened and how many outbox rows it added. Rejects with the
+ *   driver's errors only.
  */
-export function checkAgentSilence(
-  stores: { heartbeats: HeartbeatStore; alerts: AlertStore },
+export async function checkAgentSilence(
+  tx: StoreSession,
   rules: ResolvedRules,
   nowSeconds: number,
-  notice: AlertNotice,
-): number {
+): Promise<{ opened: number; enqueued: number }> {
   let opened = 0;
-  for (const { host, received_at } of stores.heartbeats.all()) {
+  let enqueued = 0;
+  for (const { host, received_at } of await tx.heartbeats.all()) {
     const decision = decideAgentSilent(
       { host, lastHeartbeat: received_at, now: nowSeconds },
       rules,
     );
     if (!decision.silent) continue;
     const key = JSON.stringify([host]);
-    const existing = stores.alerts
-      .lookup({ rule: "agent-silent", key, from: 0, to: Number.MAX_SAFE_INTEGER })
-      .some((alert) => alert.state === "open" || alert.state === "acknowledged");
+    const existing = (
+      await tx.alerts.lookup({ rule: "agent-silent", key, from: 0, to: Number.MAX_SAFE_INTEGER })
+    ).some((alert) => alert.state === "open" || alert.state === "acknowledged");
     if (existing) continue;
-    const id = stores.alerts.apply(
+    const id = await tx.alerts.apply(
       {
         kind: "open",
         alert: {
@@ -50,9 +50,9 @@ export function checkAgentSilence(
       nowSeconds,
     );
     if (id !== null) {
-      notice(stores.alerts.byId(id)!, "opened");
+      enqueued += await tx.enqueue({ alert: (await tx.alerts.byId(id))!, reason: "opened" });
       opened += 1;
     }
   }
-  return opened;
+  return { opened, enqueued };
 }

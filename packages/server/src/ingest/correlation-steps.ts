@@ -1,32 +1,26 @@
 import {
   type AlertRecord,
+  type AsyncHistoryStore,
   alertLookups,
-  correlate,
+  correlateAsync,
   decideForwarderMerge,
   eventClass,
   forwarderPartnerQuery,
-  type HistoryStore,
   type MailboxEvent,
   type ResolvedRules,
   reconcile,
 } from "@spoor/correlation";
 import type { AlertJson } from "../store/alert.js";
-import type { AlertStore } from "../store/alert-store.js";
-import type { EventStore } from "../store/event-store.js";
+import type { StoreSession } from "../store/server-store.js";
 import type { IngestSteps, IpFacts } from "./ingest-report.js";
 
-/** Where an alert that opened or rose in severity goes (the outbox), inside the transaction. */
-export type AlertNotice = (alert: AlertJson, reason: "opened" | "raised") => void;
+/** An alert that opened or rose in severity, for the outbox. */
+export type AlertNotice = { alert: AlertJson; reason: "opened" | "raised" };
 
 /** What {@link createCorrelationSteps} works with. */
 export interface CorrelationStepsOptions {
-  events: EventStore;
-  alerts: AlertStore;
-  /** With `session()`, one remembering store serves the whole correlation phase of a report. */
-  history: HistoryStore & { session?(): HistoryStore };
   rules: ResolvedRules;
   lookupIp(ip: string): IpFacts & { ip_address: string | null };
-  notice: AlertNotice;
   /** Unix seconds (alerts' created_at/updated_at). */
   now(): number;
 }
@@ -42,38 +36,49 @@ const ENRICHED_LIMIT = 50_000;
  * evidence of `high` alerts. Runs inside the report's transaction; never commits.
  */
 export function createCorrelationSteps(options: CorrelationStepsOptions): IngestSteps {
-  const { events, alerts, history, rules } = options;
+  const { rules } = options;
   // The offline IP data does not change while the server runs: a host's addresses come back
   // report after report, so their facts are kept (at most ENRICHED_LIMIT addresses).
   const enriched = new Map<string, IpFacts>();
-  const refreshClasses = (ids: Iterable<number>) => {
+  const refreshClasses = async ({ events, alerts }: StoreSession, ids: Iterable<number>) => {
     for (const id of ids) {
-      const current = events.classOf(id);
+      const current = await events.classOf(id);
       if (current === undefined || current.byAnalyst) continue;
-      const next = eventClass({ assessed: null, alertSeverities: alerts.severitiesOf(id) });
-      if (next !== current.eventClass) events.setClass(id, next);
+      const severities = await alerts.severitiesOf(id);
+      const next = eventClass({ assessed: null, alertSeverities: severities });
+      if (next !== current.eventClass) await events.setClass(id, next);
     }
   };
-  const correlateOne = (event: MailboxEvent, store: HistoryStore) => {
-    const findings = correlate(event, rules, store);
-    if (findings.length === 0) return;
+  const correlateOne = async (
+    tx: StoreSession,
+    history: AsyncHistoryStore,
+    event: MailboxEvent,
+  ): Promise<number> => {
+    const findings = await correlateAsync(event, rules, history);
+    if (findings.length === 0) return 0;
     const found = new Map<number, AlertRecord>();
     for (const lookup of alertLookups(findings, rules)) {
-      for (const alert of alerts.lookup(lookup)) found.set(alert.id, alert);
+      for (const alert of await tx.alerts.lookup(lookup)) found.set(alert.id, alert);
     }
     const touched = new Set<number>();
     for (const alert of found.values()) for (const id of alert.event_ids) touched.add(id);
+    let enqueued = 0;
     for (const change of reconcile(findings, [...found.values()], rules)) {
-      const id = alerts.apply(change, options.now());
+      const id = await tx.alerts.apply(change, options.now());
       if (change.kind !== "withdraw")
         for (const eventId of change.alert.event_ids) touched.add(eventId);
       if (id === null || change.kind === "withdraw") continue;
       const raised = change.kind !== "open" && change.severityRaised;
       if (change.kind === "open" || raised) {
-        options.notice(alerts.byId(id)!, change.kind === "open" ? "opened" : "raised");
+        const alert = (await tx.alerts.byId(id))!;
+        enqueued += await tx.enqueue({
+          alert,
+          reason: change.kind === "open" ? "opened" : "raised",
+        });
       }
     }
-    refreshClasses(touched);
+    await refreshClasses(tx, touched);
+    return enqueued;
   };
   return {
     enrich(ip) {
@@ -87,27 +92,30 @@ export function createCorrelationSteps(options: CorrelationStepsOptions): Ingest
       }
       return facts;
     },
-    place(event) {
+    async place(tx, event) {
       const stored: MailboxEvent = {
         ...event,
-        id: events.insert(event),
+        id: await tx.events.insert(event),
         event_time: event.event_time ?? 0,
       };
       const query = forwarderPartnerQuery(stored);
       if (query === null) return stored;
-      const candidates = (history.answer(query) as MailboxEvent[]).filter(
+      const candidates = ((await tx.history.answer(query)) as MailboxEvent[]).filter(
         (e) => e.id !== stored.id,
       );
       const decision = decideForwarderMerge(stored, candidates);
       if (decision.kind === "standalone") return stored;
-      events.remove(stored.id);
-      events.replace(decision.event);
+      await tx.events.remove(stored.id);
+      await tx.events.replace(decision.event);
       return decision.event;
     },
-    correlate(touched) {
-      // Placing is over: the events stay as they are until the commit.
-      const store = history.session?.() ?? history;
-      for (const event of touched) correlateOne(event, store);
+    async correlate(tx, touched) {
+      // Placing is over: the events stay as they are until the commit, so one remembering
+      // history store (where the driver has one) serves the whole correlation phase.
+      const history = tx.history.session?.() ?? tx.history;
+      let enqueued = 0;
+      for (const event of touched) enqueued += await correlateOne(tx, history, event);
+      return enqueued;
     },
   };
 }

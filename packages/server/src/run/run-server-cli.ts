@@ -7,7 +7,7 @@ import { serveUntilSignalled } from "./serve-until-signalled.js";
 export const EXIT_USAGE = 64;
 
 const USAGE =
-  "Usage: spoor-server [--config PATH] [--db sqlite:PATH|:memory:] [--listen HOST:PORT] [--credentials ID:SECRET]...";
+  "Usage: spoor-server [--config PATH] [--db sqlite:PATH|:memory:|postgres://…] [--listen HOST:PORT] [--credentials ID:SECRET]...";
 
 /**
  * `spoor-server ARGS…`: parses the flags, serves until SIGTERM/SIGINT and resolves with the

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG_PATH, loadServerConfig } from "../config/load-server-con
 import { DEFAULT_LISTEN, isLoopback, parseListen } from "../config/parse-listen.js";
 import { ServerConfigError } from "../config/server-config-error.js";
 import { DEFAULT_DATABASE } from "../database/parse-database-url.js";
+import { ServerSchemaError } from "../database/server-schema-error.js";
 import { ServerStorageError } from "../database/server-storage-error.js";
 import type { ServerLogger } from "../server-logger.js";
 import { type SpoorServer, startServer } from "../start-server.js";
@@ -55,7 +56,10 @@ export async function serveUntilSignalled(
       );
     }
   } catch (error) {
-    const known = error instanceof ServerConfigError || error instanceof ServerStorageError;
+    const known =
+      error instanceof ServerConfigError ||
+      error instanceof ServerStorageError ||
+      error instanceof ServerSchemaError;
     const fixable = isUserFacingError(error);
     const fix = fixable ? error.fix : undefined;
     const problem = fixable ? error.problem : (error as Error).message;
@@ -76,14 +80,19 @@ export async function serveUntilSignalled(
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return resolve(1);
       stopping = true;
-      logger.info("stopping", { signal, ...server.stats() });
       const limit = setTimeout(() => resolve(1), SHUTDOWN_LIMIT_MS);
       limit.unref();
-      void server.close().then(() => {
-        clearTimeout(limit);
-        logger.info("stopped");
-        resolve(0);
-      });
+      const stats = server.stats().catch((error: Error) => ({ stats_error: error.message }));
+      void stats
+        .then((counts) => {
+          logger.info("stopping", { signal, ...counts });
+          return server.close();
+        })
+        .then(() => {
+          clearTimeout(limit);
+          logger.info("stopped");
+          resolve(0);
+        });
     };
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);

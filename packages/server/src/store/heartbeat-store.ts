@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { createHostOverview, type HostOverviewRow } from "./host-overview.js";
 
 /** A heartbeat as `POST /api/heartbeats` carries it (validated). */
 export interface Heartbeat {
@@ -19,6 +20,8 @@ export interface HeartbeatRow {
 export interface HeartbeatStore {
   record(heartbeat: Heartbeat, now: number): void;
   all(): HeartbeatRow[];
+  /** Every host that reported or sent heartbeats, by name, at most `limit` (the hosts view). */
+  overview(limit: number): HostOverviewRow[];
 }
 
 /** Opens the heartbeat store over the server's database. Never throws once prepared. */
@@ -42,5 +45,6 @@ export function createHeartbeatStore(db: Database.Database): HeartbeatStore {
       );
     },
     all: () => all.all(),
+    overview: createHostOverview(db),
   };
 }

@@ -10,7 +10,7 @@ import {
   type SpoorServer,
   startServer,
 } from "../../src/index.js";
-import { cleanups, rawRequest, runCleanups } from "../helpers.js";
+import { cleanups, credentialRecordsOf, rawRequest, runCleanups } from "../helpers.js";
 
 /** Where the e2e tests leave their screenshots (gitignored). */
 export const ARTIFACTS = join(import.meta.dirname, "..", "..", "test-artifacts");
@@ -46,7 +46,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   cleanups.push(() => dir.cleanup());
   const file = join(dir.path, "spoor.sqlite");
   const db = openServerDatabase(`sqlite:${file}`);
-  const store = createCredentialStore(db, () => Math.floor(Date.now() / 1000));
+  const store = createCredentialStore(credentialRecordsOf(db), () => Math.floor(Date.now() / 1000));
   const analyst = await store.add("desk", "analyst");
   const reporter = await store.add("web1", "reporter", "web1");
   db.close();

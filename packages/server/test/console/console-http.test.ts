@@ -4,7 +4,7 @@ import {
   openServerDatabase,
   validateServerConfig,
 } from "../../src/index.js";
-import { rawRequest, runCleanups, serverWithClient } from "../helpers.js";
+import { credentialRecordsOf, rawRequest, runCleanups, serverWithClient } from "../helpers.js";
 import { post, startConsoleServer } from "./console-fixture.js";
 import { reportOf, takeoverEntries } from "./takeover.js";
 
@@ -147,14 +147,14 @@ describe("the console's HTTP side", () => {
     const { join } = await import("node:path");
     const file = `sqlite:${join(dir.path, "spoor.sqlite")}`;
     const db = openServerDatabase(file);
-    const store = createCredentialStore(db, () => 0);
+    const store = createCredentialStore(credentialRecordsOf(db), () => 0);
     const desk = await store.add("desk", "analyst");
     const { server } = await serverWithClient({ database: file });
     const { cookie } = await signIn(server.url, desk.api_identifier, desk.api_secret);
     expect(
       (await rawRequest(server.url, { path: "/api/alerts", headers: { cookie } })).status,
     ).toBe(200);
-    expect(store.revoke("desk")).toBe(true);
+    expect(await store.revoke("desk")).toBe(true);
     db.close();
     expect(
       (await rawRequest(server.url, { path: "/api/alerts", headers: { cookie } })).status,

@@ -29,7 +29,7 @@ export default class CredentialsAdd extends ServerCommand {
       const created = await credentials.store.add(args.name, flags.role, flags.hosts);
       process.stdout.write(`${JSON.stringify(created)}\n`);
     } finally {
-      credentials.close();
+      await credentials.close();
     }
   }
 }

@@ -19,7 +19,7 @@ export default class CredentialsList extends ServerCommand {
     const { flags } = await this.parse(CredentialsList);
     const credentials = await openCredentials(flags.db);
     try {
-      const rows = credentials.store.list();
+      const rows = await credentials.store.list();
       if (flags.output === "json") {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;
@@ -37,7 +37,7 @@ export default class CredentialsList extends ServerCommand {
         );
       }
     } finally {
-      credentials.close();
+      await credentials.close();
     }
   }
 }

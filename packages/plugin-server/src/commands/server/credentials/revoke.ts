@@ -16,7 +16,7 @@ export default class CredentialsRevoke extends ServerCommand {
     const { args, flags } = await this.parse(CredentialsRevoke);
     const credentials = await openCredentials(flags.db);
     try {
-      if (!credentials.store.revoke(args.name)) {
+      if (!(await credentials.store.revoke(args.name))) {
         process.stderr.write(
           `Error: no active credential named ${args.name}\nFix: spoor server credentials list\n`,
         );
@@ -24,7 +24,7 @@ export default class CredentialsRevoke extends ServerCommand {
       }
       process.stdout.write(`revoked ${args.name}\n`);
     } finally {
-      credentials.close();
+      await credentials.close();
     }
   }
 }

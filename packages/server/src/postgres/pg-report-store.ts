@@ -1,0 +1,85 @@
+import { hostGlobPattern } from "../auth/host-glob.js";
+import type { ReportStore, ServerStats } from "../store/report-store.js";
+import type { Async } from "../store/server-store.js";
+import { changesOf, type Queryable, rowsOf } from "./queryable.js";
+
+const COLUMNS = "id, event_time, host, type, mailbox_address, forward_recipient";
+
+/** The `submissions`, `reports` and `counters` tables on PostgreSQL. */
+export function createPgReportStore(q: Queryable): Async<ReportStore> {
+  return {
+    async findSubmission(identifier, key) {
+      const [row] = await rowsOf<{ id: number; body_sha256: string }>(
+        q,
+        "SELECT id, body_sha256 FROM submissions WHERE identifier = $1 AND idempotency_key = $2",
+        [identifier, key],
+      );
+      return row;
+    },
+    async insertSubmission(identifier, key, sha, reporter, now) {
+      const [row] = await rowsOf<{ id: number }>(
+        q,
+        `INSERT INTO submissions (identifier, idempotency_key, body_sha256, reporter, received_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [identifier, key ?? null, sha, reporter, now],
+      );
+      return row!.id;
+    },
+    async hasContent(sha) {
+      const rows = await rowsOf(q, "SELECT 1 FROM reports WHERE content_sha256 = $1 LIMIT 1", [
+        sha,
+      ]);
+      return rows.length > 0;
+    },
+    async insert(r) {
+      const [row] = await rowsOf<{ id: number }>(
+        q,
+        `INSERT INTO reports (submission_id, event_id, event_time, host, type, mailbox_address,
+           forward_recipient, content_sha256, entry) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          r.submissionId,
+          r.eventId,
+          r.time,
+          r.host,
+          r.type,
+          r.mailboxAddress,
+          r.forwardRecipient,
+          r.contentSha256,
+          r.entry,
+        ],
+      );
+      return row!.id;
+    },
+    list(host, hostsGlob, limit) {
+      if (host !== undefined) {
+        return rowsOf(
+          q,
+          `SELECT ${COLUMNS} FROM reports WHERE host = $1 ORDER BY id DESC LIMIT $2`,
+          [host, limit],
+        );
+      }
+      if (hostsGlob !== null) {
+        return rowsOf(
+          q,
+          `SELECT ${COLUMNS} FROM reports WHERE host ~* $1 ORDER BY id DESC LIMIT $2`,
+          [hostGlobPattern(hostsGlob), limit],
+        );
+      }
+      return rowsOf(q, `SELECT ${COLUMNS} FROM reports ORDER BY id DESC LIMIT $1`, [limit]);
+    },
+    async count(name, by = 1) {
+      await changesOf(q, "UPDATE counters SET value = value + $1 WHERE name = $2", [by, name]);
+    },
+    async stats() {
+      const [row] = await rowsOf<ServerStats>(
+        q,
+        `SELECT (SELECT count(*) FROM reports) AS reports,
+                (SELECT count(*) FROM mailbox_events) AS mailbox_events,
+                (SELECT count(*) FROM alerts) AS alerts,
+                (SELECT value FROM counters WHERE name = 'duplicates_collapsed') AS duplicates_collapsed,
+                (SELECT value FROM counters WHERE name = 'latin1_bodies') AS latin1_bodies`,
+      );
+      return row!;
+    },
+  };
+}

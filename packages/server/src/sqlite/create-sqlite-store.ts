@@ -1,0 +1,80 @@
+import { createSqliteOutbox, type OutboxOptions } from "@spoor/notify";
+import type Database from "better-sqlite3";
+import { createAlertStore } from "../store/alert-store.js";
+import { createEventStore } from "../store/event-store.js";
+import { createHeartbeatStore } from "../store/heartbeat-store.js";
+import { createHistoryStore } from "../store/history-store.js";
+import { createPrune } from "../store/prune-old-records.js";
+import { createReportStore } from "../store/report-store.js";
+import type { ServerStore, StoreSession } from "../store/server-store.js";
+import { createSerialQueue } from "./serial-queue.js";
+import { createSqliteCredentialRecords } from "./sqlite-credential-records.js";
+import { wrapAsync } from "./wrap-async.js";
+
+/**
+ * The SQLite driver of the store contract over an opened, migrated database: the
+ * synchronous stores behind Promises, every use of the one connection queued so that a
+ * transaction (BEGIN IMMEDIATE … COMMIT around awaited work) has it to itself. Lock names
+ * are not needed: one transaction at a time.
+ *
+ * @throws OutboxSchemaError when the database holds a newer outbox schema; SQLite's errors
+ */
+export function createSqliteStore(
+  db: Database.Database,
+  outboxOptions: OutboxOptions,
+): ServerStore {
+  const queue = createSerialQueue();
+  const outbox = createSqliteOutbox(db, outboxOptions);
+  const sync = {
+    reports: createReportStore(db),
+    events: createEventStore(db),
+    alerts: createAlertStore(db),
+    heartbeats: createHeartbeatStore(db),
+    credentials: createSqliteCredentialRecords(db),
+    history: createHistoryStore(db),
+  };
+  const prune = createPrune(db);
+  const session = (run: (call: () => unknown) => Promise<unknown>): StoreSession => ({
+    reports: wrapAsync(sync.reports, run),
+    events: wrapAsync(sync.events, run),
+    alerts: wrapAsync(sync.alerts, run),
+    heartbeats: wrapAsync(sync.heartbeats, run),
+    credentials: wrapAsync(sync.credentials, run),
+    history: {
+      answer: (query) => run(() => sync.history.answer(query)) as never,
+      session() {
+        const remembering = sync.history.session();
+        return { answer: (query) => run(() => remembering.answer(query)) as never };
+      },
+    },
+    enqueue: (input) => run(() => outbox.enqueue(input).rows) as Promise<number>,
+  });
+  const inside = session(async (call) => await call());
+  const alone = session((call) => queue(async () => await call()));
+  const outboxQueued = wrapAsync(outbox, (call) => queue(async () => await call()));
+  let closed = false;
+  return {
+    driver: "sqlite",
+    ...alone,
+    outbox: { ...outboxQueued, enqueue: async (input) => queue(() => outbox.enqueue(input)) },
+    transaction: (_locks, work) =>
+      queue(async () => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(inside);
+          db.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    prune: (cutoff) => queue(() => prune(cutoff)),
+    close: () =>
+      queue(() => {
+        if (closed) return;
+        closed = true;
+        db.close();
+      }),
+  };
+}
