@@ -40,6 +40,7 @@ export {
   type ReceiverProcess,
   receiverBin,
   startReceiver,
+  TEST_SERVER_CONFIG,
 } from "./receiver-process.js";
 export { rejectionOf } from "./rejection-of.js";
 export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";

@@ -12,6 +12,14 @@ import { createInterface } from "node:readline";
 const SERVER_PACKAGE = "@spoor/server";
 const SERVER_BIN_EXPORT = `${SERVER_PACKAGE}/bin`;
 
+/**
+ * The server.yml a launched server gets by default. The samples are real cPanel lines of
+ * 2019–2024, older than the default `retention_days` (400): the server's first retention
+ * pass, 30 s after its start, would delete them under a test that runs longer than that (a
+ * slow machine) and then answer their re-sends as duplicates. 36500 days keeps them.
+ */
+export const TEST_SERVER_CONFIG = "retention_days: 36500\n";
+
 /** The flags, with an empty config file of its own: a test never reads /etc/spoor/server.yml. */
 function serverArgs(db: string, credentials: string, configPath: string): string[] {
   return [
@@ -32,7 +40,10 @@ export interface ReceiverOptions {
   credentials?: string;
   /** `--db`: a SQLite file, `:memory:` (the default) or a `postgres://` URL. */
   db?: string;
-  /** The text of its `server.yml` (default `{}`: every default). */
+  /**
+   * The text of its `server.yml` (default {@link TEST_SERVER_CONFIG}: every default but a
+   * retention that keeps the fixtures' old events).
+   */
   config?: string;
   /** Gets every stderr line (JSON log records); without it only the first 16 KiB are kept. */
   onStderrLine?: (line: string) => void;
@@ -84,7 +95,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const credentials = options.credentials ?? "ID:SECRET";
   const configDir = mkdtempSync(join(tmpdir(), "spoor-test-server-"));
   const configPath = join(configDir, "server.yml");
-  writeFileSync(configPath, options.config ?? "{}\n", { mode: 0o600 });
+  writeFileSync(configPath, options.config ?? TEST_SERVER_CONFIG, { mode: 0o600 });
   const child = spawn(
     process.execPath,
     [
