@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { chmod, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ServerStorageError, startServer } from "../src/index.js";
 import { CREDENTIALS, cleanups, runCleanups, serverWithClient } from "./helpers.js";
@@ -55,6 +57,35 @@ it("keeps reports, events, idempotency keys and the duplicate count across a res
       { ip_address: "10.0.0.1", network: "10.0.0.0/24", asn: null, as_name: null, country: null },
     ],
   ]);
+});
+
+it("stores the same digests as earlier versions, so their Idempotency-Keys and collapsing still match", async () => {
+  const dbPath = join(dir, "server.sqlite");
+  const { server, client } = await serverWithClient({ database: `sqlite:${dbPath}` });
+  // Keys out of order on purpose: the digests are of the canonical (sorted) text.
+  const sent = {
+    time: 1555588110,
+    type: "login",
+    mailbox_address: "a@b.c",
+    ip: "10.0.0.1",
+    host: "host1",
+  };
+  await client.sendReport(sent, { idempotencyKey: "k1", reporter: "host1" });
+  await server.close();
+  const canonical =
+    '{"host":"host1","ip":"10.0.0.1","mailbox_address":"a@b.c","time":1555588110,"type":"login"}';
+  const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    expect(db.prepare("SELECT body_sha256 FROM submissions").pluck().all()).toStrictEqual([
+      sha(`["host1",[${canonical}]]`),
+    ]);
+    expect(db.prepare("SELECT content_sha256 FROM reports").pluck().all()).toStrictEqual([
+      sha(`["user123","host1",${canonical}]`),
+    ]);
+  } finally {
+    db.close();
+  }
 });
 
 it("starts empty in memory each time", async () => {
