@@ -102,6 +102,7 @@ describe("spoor-server.service", () => {
     );
     const [command, ...args] = execStart
       .split(" ")
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the unit's literal systemd specifier.
       .map((word) => word.replace("${CREDENTIALS_DIRECTORY}", credentials));
     const child = spawn(command!, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
