@@ -152,12 +152,18 @@ it("creates a missing database directory 0700 and refuses one others may write",
   });
 });
 
-it("drops records older than retention_days and keeps the rest", async () => {
+it("drops records older than retention_days, keeps the rest, and says so when old entries arrive", async () => {
   const { validateServerConfig } = await import("../src/index.js");
   const now = 1_800_000_000;
+  const warnings: Array<[string, Record<string, unknown>]> = [];
   const { server, client } = await serverWithClient({
     config: validateServerConfig({ retention_days: 10 }),
     clock: () => now * 1000,
+    logger: {
+      info: () => undefined,
+      warn: (msg, fields = {}) => void warnings.push([msg, fields]),
+      error: () => undefined,
+    },
   });
   await client.sendReport(
     { ...entry, time: now - 11 * 86_400 },
@@ -167,6 +173,13 @@ it("drops records older than retention_days and keeps the rest", async () => {
     { ...entry, time: now - 9 * 86_400 },
     { idempotencyKey: "new", reporter: "host1" },
   );
+  // One line for the old entry (and none for the recent one): the backfill is not silently lost.
+  expect(warnings).toStrictEqual([
+    [
+      "entries older than retention_days: stored now, removed by the next retention pass",
+      { identifier: "user123", entries: 1, cutoff: now - 10 * 86_400 },
+    ],
+  ]);
   expect(await server.prune()).toStrictEqual({ reports: 1, mailbox_events: 1, alerts: 0 });
   expect((await client.listReports("host1")).map((r) => r.event_time)).toStrictEqual([
     now - 9 * 86_400,
