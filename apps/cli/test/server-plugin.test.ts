@@ -78,4 +78,40 @@ describe("spoor server (plugin)", () => {
     const unknown = await runCli(["server", "credentials", "revoke", "nobody", "--db", db]);
     expect(unknown.code).toBe(1);
   }, 60_000);
+
+  it("without --db, the credential commands use the database: of server.yml, as the unit does", async () => {
+    const chosen = join(dir, "fleet", "spoor.sqlite");
+    const config = join(dir, "fleet.yml");
+    await writeFile(config, `database: sqlite:${chosen}\n`, { mode: 0o600 });
+    const added = await runCli([
+      "server",
+      "credentials",
+      "add",
+      "web9.example.net",
+      "--role",
+      "reporter",
+      "--config",
+      config,
+    ]);
+    expect([added.code, added.stderr]).toStrictEqual([0, ""]);
+    const listed = await runCli([
+      "server",
+      "credentials",
+      "list",
+      "--output",
+      "json",
+      "--db",
+      `sqlite:${chosen}`,
+    ]);
+    expect((JSON.parse(listed.stdout) as Array<{ name: string }>).map((c) => c.name)).toStrictEqual(
+      ["web9.example.net"],
+    );
+    const open = join(dir, "open.yml");
+    await writeFile(open, `database: sqlite:${chosen}\n`, { mode: 0o644 });
+    const refused = await runCli(["server", "credentials", "list", "--config", open]);
+    expect([refused.code, refused.stderr]).toStrictEqual([
+      1,
+      `Error: ${open} has mode 0644; expected 0600 (it holds secrets)\nFix: chmod 0600 ${open}\n`,
+    ]);
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ export interface ServerInstallResult {
 const DEFAULT_CONFIG = `# spoor server configuration (server.md §1). Mode 0600: it holds notification secrets.
 listen: 127.0.0.1:8480
 database: sqlite:/var/lib/spoor-server/spoor.sqlite
+# A fleet's servers share one PostgreSQL instead (the password stays in this 0600 file):
+# database: postgres://spoor:PASSWORD@db.example.net:5432/spoor
 retention_days: 400
 # public_url: https://spoor.example.net
 # tls: {cert: /etc/spoor/tls/cert.pem, key: /etc/spoor/tls/key.pem}

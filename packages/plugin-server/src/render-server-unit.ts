@@ -24,7 +24,9 @@ export const SERVER_UNIT_NAME = "spoor-server.service";
  * LoadCredential= (so the 0600 file stays root's), the agent units' sandbox (read-only
  * system, no devices, kernel and clock protected, `@system-service` syscalls minus
  * `@privileged` answered with EPERM, native architecture, W^X off because V8 JITs), restart
- * on failure with a start limit, and no restart on a configuration error (exit 78).
+ * on failure with a start limit, and no restart on a configuration error (exit 78). The
+ * database is the config's `database:` (SQLite in the state directory by default, or a
+ * fleet's PostgreSQL URL), so the unit has no `--db` of its own to override it.
  *
  * @throws Error when a path holds a control character.
  */
@@ -34,8 +36,6 @@ export function renderServerUnit(options: ServerUnitOptions): string {
     "--config",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: systemd expands it (LoadCredential=).
     "${CREDENTIALS_DIRECTORY}/server.yml",
-    "--db",
-    "sqlite:/var/lib/spoor-server/spoor.sqlite",
   ];
   return [
     "# Written by `spoor server install`; re-running it rewrites this file.",

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,7 +36,7 @@ describe("spoor-server.service", () => {
     const { content } = await unitWithEntry();
     const lines = content.split("\n");
     expect(lines.find((line) => line.startsWith("ExecStart="))).toBe(
-      `ExecStart=${process.execPath} --no-sparkplug --expose-gc ${join(directory, "daemons/bin/spoor-server.js")} --config \${CREDENTIALS_DIRECTORY}/server.yml --db sqlite:/var/lib/spoor-server/spoor.sqlite`,
+      `ExecStart=${process.execPath} --no-sparkplug --expose-gc ${join(directory, "daemons/bin/spoor-server.js")} --config \${CREDENTIALS_DIRECTORY}/server.yml`,
     );
     for (const line of [
       "DynamicUser=yes",
@@ -80,5 +82,46 @@ describe("spoor-server.service", () => {
     const second = await installServer(root);
     expect(second.configCreated).toBe(false);
     expect(await readFile(second.configPath, "utf8")).toBe("retention_days: 9\n");
+  });
+
+  it("runs against the database the config names: the unit has no --db of its own", async () => {
+    const root = join(directory, "root-db");
+    const { unitPath } = await installServer(root);
+    const execStart = (await readFile(unitPath, "utf8"))
+      .split("\n")
+      .find((line) => line.startsWith("ExecStart="))!
+      .slice("ExecStart=".length);
+    // systemd expands ${CREDENTIALS_DIRECTORY}; here it is a temp directory with the config.
+    const credentials = join(directory, "credentials");
+    const database = join(directory, "state", "chosen.sqlite");
+    await mkdir(credentials, { recursive: true, mode: 0o700 });
+    await writeFile(
+      join(credentials, "server.yml"),
+      `listen: 127.0.0.1:0\ndatabase: sqlite:${database}\n`,
+      { mode: 0o600 },
+    );
+    const [command, ...args] = execStart
+      .split(" ")
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the unit's literal systemd specifier.
+      .map((word) => word.replace("${CREDENTIALS_DIRECTORY}", credentials));
+    const child = spawn(command!, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    const listening = new Promise<void>((resolve, reject) => {
+      child.stderr.on("data", (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes('"listening"')) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    try {
+      await listening;
+      expect(stderr).toContain(`"db":"sqlite:${database}"`);
+      expect((await stat(database)).isFile()).toBe(true);
+    } finally {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    }
   });
 });

@@ -33,6 +33,7 @@ export function createServerContext(
 ): RouteContext & { checkSilence(): Promise<number>; prune(): Promise<PruneResult> } {
   const { store, config } = options;
   const seconds = () => Math.floor(options.clock() / 1000);
+  const retentionCutoff = () => seconds() - config.retention_days * 86_400;
   const steps = createCorrelationSteps({
     rules: config.rules,
     lookupIp: options.lookupIp,
@@ -79,6 +80,7 @@ export function createServerContext(
       );
       return woken(result).opened;
     },
-    prune: () => store.prune(seconds() - config.retention_days * 86_400),
+    retentionCutoff,
+    prune: () => store.prune(retentionCutoff()),
   };
 }

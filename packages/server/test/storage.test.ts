@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { chmod, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ServerStorageError, startServer } from "../src/index.js";
 import { CREDENTIALS, cleanups, runCleanups, serverWithClient } from "./helpers.js";
@@ -55,6 +57,35 @@ it("keeps reports, events, idempotency keys and the duplicate count across a res
       { ip_address: "10.0.0.1", network: "10.0.0.0/24", asn: null, as_name: null, country: null },
     ],
   ]);
+});
+
+it("stores the same digests as earlier versions, so their Idempotency-Keys and collapsing still match", async () => {
+  const dbPath = join(dir, "server.sqlite");
+  const { server, client } = await serverWithClient({ database: `sqlite:${dbPath}` });
+  // Keys out of order on purpose: the digests are of the canonical (sorted) text.
+  const sent = {
+    time: 1555588110,
+    type: "login",
+    mailbox_address: "a@b.c",
+    ip: "10.0.0.1",
+    host: "host1",
+  };
+  await client.sendReport(sent, { idempotencyKey: "k1", reporter: "host1" });
+  await server.close();
+  const canonical =
+    '{"host":"host1","ip":"10.0.0.1","mailbox_address":"a@b.c","time":1555588110,"type":"login"}';
+  const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    expect(db.prepare("SELECT body_sha256 FROM submissions").pluck().all()).toStrictEqual([
+      sha(`["host1",[${canonical}]]`),
+    ]);
+    expect(db.prepare("SELECT content_sha256 FROM reports").pluck().all()).toStrictEqual([
+      sha(`["user123","host1",${canonical}]`),
+    ]);
+  } finally {
+    db.close();
+  }
 });
 
 it("starts empty in memory each time", async () => {
@@ -121,12 +152,18 @@ it("creates a missing database directory 0700 and refuses one others may write",
   });
 });
 
-it("drops records older than retention_days and keeps the rest", async () => {
+it("drops records older than retention_days, keeps the rest, and says so when old entries arrive", async () => {
   const { validateServerConfig } = await import("../src/index.js");
   const now = 1_800_000_000;
+  const warnings: Array<[string, Record<string, unknown>]> = [];
   const { server, client } = await serverWithClient({
     config: validateServerConfig({ retention_days: 10 }),
     clock: () => now * 1000,
+    logger: {
+      info: () => undefined,
+      warn: (msg, fields = {}) => void warnings.push([msg, fields]),
+      error: () => undefined,
+    },
   });
   await client.sendReport(
     { ...entry, time: now - 11 * 86_400 },
@@ -136,6 +173,13 @@ it("drops records older than retention_days and keeps the rest", async () => {
     { ...entry, time: now - 9 * 86_400 },
     { idempotencyKey: "new", reporter: "host1" },
   );
+  // One line for the old entry (and none for the recent one): the backfill is not silently lost.
+  expect(warnings).toStrictEqual([
+    [
+      "entries older than retention_days: stored now, removed by the next retention pass",
+      { identifier: "user123", entries: 1, cutoff: now - 10 * 86_400 },
+    ],
+  ]);
   expect(await server.prune()).toStrictEqual({ reports: 1, mailbox_events: 1, alerts: 0 });
   expect((await client.listReports("host1")).map((r) => r.event_time)).toStrictEqual([
     now - 9 * 86_400,

@@ -1,9 +1,33 @@
 import { HttpProblem } from "../http/http-problem.js";
 import { readJsonBody } from "../ingest/read-json-body.js";
+import type { ValidReport } from "../ingest/validate-report.js";
 import { validateReport } from "../ingest/validate-report.js";
-import { type Handler, requireRole } from "./route-context.js";
+import { type Handler, type RouteContext, requireRole } from "./route-context.js";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,256}$/;
+
+/**
+ * Says in one log line how many entries of an accepted report are already older than
+ * `retention_days` (a backfill of old logs): they are stored, correlated and answered 202 like
+ * any other, and the next retention pass (within the hour) removes them.
+ */
+function warnOfExpiredEntries(
+  context: RouteContext,
+  report: ValidReport,
+  identifier: string,
+): void {
+  const cutoff = context.retentionCutoff();
+  const expired = report.entries.filter((entry) => entry.time !== null && entry.time < cutoff);
+  if (expired.length === 0) return;
+  context.logger.warn(
+    "entries older than retention_days: stored now, removed by the next retention pass",
+    {
+      identifier,
+      entries: expired.length,
+      cutoff,
+    },
+  );
+}
 
 /**
  * `POST /api/reports` (reporter): validates, checks every entry's host against the
@@ -34,5 +58,6 @@ export const postReport: Handler = async (context, { request, principal }) => {
   if (outcome.status === "conflict") {
     throw new HttpProblem(422, "this Idempotency-Key was already used for a different report");
   }
+  if (outcome.status === "accepted") warnOfExpiredEntries(context, report, principal.identifier);
   return { status: 202, body: { status: outcome.status, id: outcome.id } };
 };

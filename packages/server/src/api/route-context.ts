@@ -26,6 +26,8 @@ export interface RouteContext {
   recordHeartbeat(host: string, body: Heartbeat): Promise<void>;
   /** Every host's last report and heartbeat (`GET /api/hosts`). */
   hosts(): Promise<{ now: number; hosts: import("./list-hosts.js").HostJson[] }>;
+  /** Unix seconds before which the retention pass removes records (now − retention_days). */
+  retentionCutoff(): number;
   logger: ServerLogger;
   maxBodyBytes: number;
   /** Most records a list returns by default. */

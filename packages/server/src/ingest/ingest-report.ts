@@ -42,9 +42,25 @@ function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** The identity used to collapse re-sent entries without an Idempotency-Key. */
-function contentDigest(identifier: string, reporter: string, entry: ReportEntry): string {
-  return sha256(canonicalJson([identifier, reporter, entry.entry]));
+/**
+ * The digests of a report, each entry's canonical text made once: `body` identifies the
+ * submission (an Idempotency-Key's content), `contents[i]` entry i (to collapse re-sent entries
+ * without a key). They equal `sha256(canonicalJson([reporter, entries]))` and
+ * `sha256(canonicalJson([identifier, reporter, entry]))`: canonical JSON of an array is its
+ * members' canonical texts joined, which keeps digests stored by earlier versions matching.
+ */
+function reportDigests(
+  identifier: string,
+  reporter: string,
+  entries: readonly ReportEntry[],
+): { body: string; contents: string[] } {
+  const texts = entries.map((entry) => canonicalJson(entry.entry));
+  const who = JSON.stringify(reporter);
+  const prefix = `[${JSON.stringify(identifier)},${who},`;
+  return {
+    body: sha256(`[${who},[${texts.join(",")}]]`),
+    contents: texts.map((text) => sha256(`${prefix}${text}]`)),
+  };
 }
 
 /**
@@ -69,7 +85,8 @@ export function createIngest(
     identifier: string,
     key: string | undefined,
   ): Promise<IngestOutcome> => {
-    const sha = sha256(canonicalJson([report.reporter, report.entries.map((e) => e.entry)]));
+    const digests = reportDigests(identifier, report.reporter, report.entries);
+    const sha = digests.body;
     const previous =
       key === undefined ? undefined : await tx.reports.findSubmission(identifier, key);
     if (previous !== undefined) {
@@ -92,8 +109,8 @@ export function createIngest(
     const touched = new Map<number, MailboxEvent>();
     let collapsed = 0;
     const seen = new Set<string>();
-    for (const entry of report.entries) {
-      const content = contentDigest(identifier, report.reporter, entry);
+    for (const [index, entry] of report.entries.entries()) {
+      const content = digests.contents[index]!;
       if (key === undefined && (seen.has(content) || (await tx.reports.hasContent(content)))) {
         collapsed += 1;
         continue;

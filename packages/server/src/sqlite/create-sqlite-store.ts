@@ -7,6 +7,7 @@ import { createHistoryStore } from "../store/history-store.js";
 import { createPrune } from "../store/prune-old-records.js";
 import { createReportStore } from "../store/report-store.js";
 import type { ServerStore, StoreSession } from "../store/server-store.js";
+import { createGroupCommit } from "./group-commit.js";
 import { createSerialQueue } from "./serial-queue.js";
 import { createSqliteCredentialRecords } from "./sqlite-credential-records.js";
 import { wrapAsync } from "./wrap-async.js";
@@ -14,8 +15,9 @@ import { wrapAsync } from "./wrap-async.js";
 /**
  * The SQLite driver of the store contract over an opened, migrated database: the
  * synchronous stores behind Promises, every use of the one connection queued so that a
- * transaction (BEGIN IMMEDIATE … COMMIT around awaited work) has it to itself. Lock names
- * are not needed: one transaction at a time.
+ * transaction has it to itself; transactions that queue up while one commits are committed
+ * together (`createGroupCommit`: a savepoint each, one COMMIT). Lock names are not needed:
+ * one writer at a time.
  *
  * @throws OutboxSchemaError when the database holds a newer outbox schema; SQLite's errors
  */
@@ -50,6 +52,7 @@ export function createSqliteStore(
     enqueue: (input) => run(() => outbox.enqueue(input).rows) as Promise<number>,
   });
   const inside = session(async (call) => await call());
+  const grouped = createGroupCommit(db, queue, inside);
   const alone = session((call) => queue(async () => await call()));
   const outboxQueued = wrapAsync(outbox, (call) => queue(async () => await call()));
   let closed = false;
@@ -57,18 +60,7 @@ export function createSqliteStore(
     driver: "sqlite",
     ...alone,
     outbox: { ...outboxQueued, enqueue: async (input) => queue(() => outbox.enqueue(input)) },
-    transaction: (_locks, work) =>
-      queue(async () => {
-        db.exec("BEGIN IMMEDIATE");
-        try {
-          const result = await work(inside);
-          db.exec("COMMIT");
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec("ROLLBACK");
-          throw error;
-        }
-      }),
+    transaction: (_locks, work) => grouped(work),
     prune: (cutoff) => queue(() => prune(cutoff)),
     close: () =>
       queue(() => {

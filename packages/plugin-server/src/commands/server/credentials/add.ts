@@ -1,7 +1,7 @@
 import { Args, Flags } from "@oclif/core";
 import { ServerCommand } from "../../../base-command.js";
 import { openCredentials } from "../../../open-credentials.js";
-import { dbFlag } from "../../../server-flags.js";
+import { configFlag, dbFlag } from "../../../server-flags.js";
 
 /** `spoor server credentials add NAME --role R [--hosts GLOB]`. */
 export default class CredentialsAdd extends ServerCommand {
@@ -16,6 +16,7 @@ export default class CredentialsAdd extends ServerCommand {
       description: "hosts a reporter may report and read (glob; default: NAME)",
     }),
     db: dbFlag,
+    config: configFlag,
   };
   static override examples = [
     "<%= config.bin %> server credentials add web1.example.net --role reporter",
@@ -24,7 +25,7 @@ export default class CredentialsAdd extends ServerCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(CredentialsAdd);
-    const credentials = await openCredentials(flags.db);
+    const credentials = await openCredentials(flags);
     try {
       const created = await credentials.store.add(args.name, flags.role, flags.hosts);
       process.stdout.write(`${JSON.stringify(created)}\n`);

@@ -1,7 +1,7 @@
 import { Flags } from "@oclif/core";
 import { ServerCommand } from "../../../base-command.js";
 import { openCredentials } from "../../../open-credentials.js";
-import { dbFlag } from "../../../server-flags.js";
+import { configFlag, dbFlag } from "../../../server-flags.js";
 
 const iso = (seconds: number | null) =>
   seconds === null ? "" : new Date(seconds * 1000).toISOString();
@@ -12,12 +12,13 @@ export default class CredentialsList extends ServerCommand {
   static override description = "List the API credentials (never their secrets).";
   static override flags = {
     db: dbFlag,
+    config: configFlag,
     output: Flags.option({ options: ["table", "json"] as const, default: "table" as const })(),
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(CredentialsList);
-    const credentials = await openCredentials(flags.db);
+    const credentials = await openCredentials(flags);
     try {
       const rows = await credentials.store.list();
       if (flags.output === "json") {
