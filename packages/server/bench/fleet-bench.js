@@ -2,7 +2,8 @@
 // (history backfilled, diurnal logins, occasional internal forwarders, a burst of hosts
 // sending a day of backlog at once, planted takeovers) against SQLite with one process and
 // PostgreSQL with 1, 2 and 4 processes. Prints one JSON line per run. BENCH_HOSTS (default
-// 1000,10000), BENCH_STEADY_S (default 30), BENCH_SETUPS (default sqlite:1,postgres:1,postgres:2,postgres:4).
+// 1000,10000), BENCH_STEADY_S (default 30), BENCH_SETUPS (default sqlite:1,postgres:1,postgres:2,postgres:4),
+// BENCH_SERVER_ARGS (node options of the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import { startPostgresCluster } from "@spoor/test-support";
 const SIZES = (process.env.BENCH_HOSTS ?? "1000,10000").split(",").map(Number);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
 const SETUPS = (process.env.BENCH_SETUPS ?? "sqlite:1,postgres:1,postgres:2,postgres:4").split(",");
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
 const BURST_HOSTS = 500;
 const TAKEOVERS = 5;
 const IN_FLIGHT = 16;
@@ -82,6 +84,7 @@ async function startServers(db, count, hook) {
     const child = spawn(
       process.execPath,
       [
+        ...SERVER_ARGS,
         BIN,
         "--config",
         config,
