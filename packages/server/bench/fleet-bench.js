@@ -6,7 +6,7 @@
 // BENCH_SERVER_ARGS (node options of the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,6 +64,44 @@ function history(h, end, days) {
   return entries;
 }
 
+// CPU seconds a process used (its own, and its reaped children's where `children`), from
+// /proc (clock ticks of 1/100 s): the machine is shared, so CPU per entry says more than
+// wall-clock rates alone. 0 where /proc cannot tell.
+function cpuSeconds(pid, children = false) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
+    return (f[11] + f[12] + (children ? f[13] + f[14] : 0)) / 100;
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds of a PostgreSQL cluster: the postmaster, its live and its ended backends. */
+function clusterCpuSeconds(dir) {
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(join(dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return 0;
+  }
+  let total = cpuSeconds(postmaster, true);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) {
+        total += cpuSeconds(entry);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 const percentile = (values, p) => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -109,6 +147,7 @@ async function startServers(db, count, hook) {
   servers.push(...(await Promise.all(Array.from({ length: count - 1 }, start))));
   return {
     urls: servers.map((s) => s.url),
+    cpuSeconds: () => servers.reduce((sum, { child }) => sum + cpuSeconds(child.pid), 0),
     async stop() {
       for (const { child } of servers) {
         child.kill("SIGTERM");
@@ -212,12 +251,25 @@ async function run(setup, hosts) {
   const servers = await startServers(db, Number(processes), hook);
   seed = 15;
   failures = 0;
+  // CPU milliseconds per entry of the servers and of PostgreSQL over a phase.
+  const cpu = () => ({
+    server: servers.cpuSeconds(),
+    pg: cluster ? clusterCpuSeconds(cluster.dir) : 0,
+  });
+  const perEntry = (before, entries) => {
+    const after = cpu();
+    const ms = (s) => Math.round(((s * 1000) / Math.max(1, entries)) * 100) / 100;
+    return { server: ms(after.server - before.server), postgres: ms(after.pg - before.pg) };
+  };
   try {
+    let mark = cpu();
     // 1. Backfill: every host sends 8 days of history (one report per host).
     const backfill = await sendAll(
       servers.urls,
       Array.from({ length: hosts }, (_, h) => [`hist-${h}`, history(h, T0, 8)]),
     );
+    backfill.cpu = perEntry(mark, backfill.entries);
+    mark = cpu();
     // 2. Steady: diurnal logins, one small report per host visit, for STEADY_S seconds, with
     //    the planted takeovers (a login from a new network, a forwarder out 40 s later) halfway.
     const steadyLatencies = [];
@@ -262,6 +314,8 @@ async function run(setup, hosts) {
       }),
     );
     const steadySeconds = (performance.now() - steadyStarted) / 1000;
+    const steadyCpu = perEntry(mark, steadyEntries);
+    mark = cpu();
     // 3. Burst: 500 hosts send a day of backlog at once (after an outage).
     const burst = await sendAll(
       servers.urls,
@@ -273,6 +327,7 @@ async function run(setup, hosts) {
       }),
       64,
     );
+    burst.cpu = perEntry(mark, burst.entries);
     const waitUntil = performance.now() + 30_000;
     while (alertsAt.size < TAKEOVERS && performance.now() < waitUntil) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -288,16 +343,19 @@ async function run(setup, hosts) {
         entries: backfill.entries,
         entries_per_s: backfill.entries_per_s,
         post_p99_ms: backfill.post_p99_ms,
+        cpu_ms_per_entry: backfill.cpu,
       },
       steady: {
         entries: steadyEntries,
         entries_per_s: Math.round(steadyEntries / steadySeconds),
         post_p99_ms: percentile(steadyLatencies, 99),
+        cpu_ms_per_entry: steadyCpu,
       },
       burst: {
         entries: burst.entries,
         entries_per_s: burst.entries_per_s,
         post_p99_ms: burst.post_p99_ms,
+        cpu_ms_per_entry: burst.cpu,
       },
       takeovers_caught: `${alertsAt.size}/${TAKEOVERS}`,
       failed_posts_retried: failures,

@@ -4,6 +4,7 @@ import type { ServerStore } from "../store/server-store.js";
 import { lockKey } from "./lock-key.js";
 import { migratePostgres } from "./migrate-postgres.js";
 import { createPgOutbox } from "./pg-outbox.js";
+import { pipelined } from "./pg-pipeline.js";
 import { prunePg } from "./pg-prune.js";
 import { createPgSession } from "./pg-session.js";
 import { createWriteBuffer, type WriteBuffer } from "./pg-write-buffer.js";
@@ -75,10 +76,11 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
     client.on("error", lost);
     try {
       // BEGIN, the locks and then the buffered rows with COMMIT: each pair in one round trip.
-      const begun = client.query("BEGIN");
+      const send = pipelined(client);
+      const begun = send("BEGIN");
       if (locks.length > 0) {
         const keys = [...new Set(locks.map(lockKey))].sort();
-        const locked = client.query({
+        const locked = send({
           name: "spoor_lock",
           text: "SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest($1::bigint[]) AS k ORDER BY 1) AS sorted",
           values: [keys],
@@ -89,7 +91,7 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
       } else {
         await begun;
       }
-      const buffer = createWriteBuffer(client);
+      const buffer = createWriteBuffer(client, send);
       const result = await work(buffer);
       await buffer.q.query("COMMIT");
       return result;

@@ -21,12 +21,15 @@ export function createPgReportStore(q: Queryable, buffer?: WriteBuffer): Async<R
       return row;
     },
     async insertSubmission(identifier, key, sha, reporter, now) {
-      const [row] = await rowsOf<{ id: number }>(
+      // The submission's entries follow: their ids travel with it.
+      const inserted = rowsOf<{ id: number }>(
         q,
         `INSERT INTO submissions (identifier, idempotency_key, body_sha256, reporter, received_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [identifier, key ?? null, sha, reporter, now],
       );
+      buffer?.reserve();
+      const [row] = await inserted;
       return row!.id;
     },
     async hasContent(sha) {

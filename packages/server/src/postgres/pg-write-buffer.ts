@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { pipelined } from "./pg-pipeline.js";
 import { escapeValue } from "./pg-text.js";
 import type { Queryable } from "./queryable.js";
 
@@ -82,6 +83,8 @@ export interface WriteBuffer {
   dropEvent(id: number): boolean;
   /** Buffers a report row (values in {@link REPORT_INSERT_COLUMNS} order). @returns its id */
   addReport(values: unknown[]): Promise<number>;
+  /** Starts taking ids ahead (rows will follow), without waiting. Never throws. */
+  reserve(): void;
   /** Writes what is buffered. @throws `pg`'s errors */
   flush(): Promise<void>;
   /** The widest distance (seconds) between the times of the events added so far, 0 without two. */
@@ -90,8 +93,11 @@ export interface WriteBuffer {
   added(): Iterable<unknown[]>;
 }
 
-/** Starts an empty buffer over one transaction's client. Never throws. */
-export function createWriteBuffer(client: pg.PoolClient): WriteBuffer {
+/**
+ * Starts an empty buffer over one transaction's client (`send`: its pipelined query).
+ * Never throws.
+ */
+export function createWriteBuffer(client: pg.PoolClient, send = pipelined(client)): WriteBuffer {
   let events = new Map<number, unknown[]>();
   const all = new Map<number, unknown[]>();
   let reports = new Map<number, unknown[]>();
@@ -106,27 +112,23 @@ export function createWriteBuffer(client: pg.PoolClient): WriteBuffer {
     earliest = Math.min(earliest, time);
     latest = Math.max(latest, time);
   };
+  const takeIds = () => {
+    allocating ??= send({ name: "spoor_allocate_ids", text: ALLOCATE, values: [block] })
+      .then(({ rows }) => {
+        for (const row of rows as { event: number; report: number }[]) {
+          free.event.push(row.event);
+          free.report.push(row.report);
+        }
+        block = Math.min(block * 2, LARGEST_BLOCK);
+      })
+      .finally(() => {
+        allocating = undefined;
+      });
+    return allocating;
+  };
   const allocate = async (kind: "event" | "report") => {
     const ids = free[kind];
-    while (ids.length === 0) {
-      allocating ??= client
-        .query<{ event: number; report: number }>({
-          name: "spoor_allocate_ids",
-          text: ALLOCATE,
-          values: [block],
-        })
-        .then(({ rows }) => {
-          for (const row of rows) {
-            free.event.push(row.event);
-            free.report.push(row.report);
-          }
-          block = Math.min(block * 2, LARGEST_BLOCK);
-        })
-        .finally(() => {
-          allocating = undefined;
-        });
-      await allocating;
-    }
+    while (ids.length === 0) await takeIds();
     return ids.shift()!;
   };
   /** The pending write as one statement (or none), the buffers emptied. */
@@ -154,15 +156,15 @@ export function createWriteBuffer(client: pg.PoolClient): WriteBuffer {
   };
   const flush = async () => {
     const pending = take();
-    if (pending !== undefined) await client.query(pending);
+    if (pending !== undefined) await send(pending);
   };
   const q: Queryable = {
     query: (async (config: pg.QueryConfig) => {
       const pending = take();
-      if (pending === undefined) return client.query(config);
-      // Sent back to back: one round trip where the client pipelines.
-      const writing = client.query(pending);
-      const result = client.query(config);
+      if (pending === undefined) return send(config);
+      // Sent back to back: one write, one round trip.
+      const writing = send(pending);
+      const result = send(config);
       result.catch(() => undefined);
       await writing;
       return result;
@@ -192,6 +194,9 @@ export function createWriteBuffer(client: pg.PoolClient): WriteBuffer {
       const id = await allocate("report");
       reports.set(id, values);
       return id;
+    },
+    reserve() {
+      if (free.event.length === 0) takeIds().catch(() => undefined);
     },
     flush,
     span: () => (latest > earliest ? latest - earliest : 0),
