@@ -3,7 +3,9 @@
 // sending a day of backlog at once, planted takeovers) against SQLite with one process and
 // PostgreSQL with 1, 2 and 4 processes. Prints one JSON line per run. BENCH_HOSTS (default
 // 1000,10000), BENCH_STEADY_S (default 30), BENCH_SETUPS (default sqlite:1,postgres:1,postgres:2,postgres:4),
-// BENCH_SERVER_ARGS (node options of the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+// BENCH_STEADY_RATE (reports/s of an open-loop steady phase; default 0: 16 in flight, each
+// sent when the previous one is answered), BENCH_SERVER_ARGS (node options of the server
+// processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import { startPostgresCluster } from "@spoor/test-support";
 const SIZES = (process.env.BENCH_HOSTS ?? "1000,10000").split(",").map(Number);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
 const SETUPS = (process.env.BENCH_SETUPS ?? "sqlite:1,postgres:1,postgres:2,postgres:4").split(",");
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 0);
 const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
 const BURST_HOSTS = 500;
 const TAKEOVERS = 5;
@@ -279,40 +282,60 @@ async function run(setup, hosts) {
     let visit = 0;
     const plantAt = performance.now() + (STEADY_S * 1000) / 2;
     let planted = false;
+    const plant = async () => {
+      planted = true;
+      for (let t = 0; t < TAKEOVERS; t += 1) {
+        const h = Math.floor((t * hosts) / TAKEOVERS);
+        const time = T0 + 3600;
+        const entries = [
+          login(h, 1, time, `203.0.113.${t + 10}`),
+          {
+            type: "forward_added",
+            time: time + 40,
+            host: host(h),
+            mailbox_address: mailbox(h, 1),
+            ip: `203.0.113.${t + 10}`,
+            forward_recipient: `drop${t}@evil.example`,
+          },
+        ];
+        steadyLatencies.push(await post(servers.urls, entries, `take-${t}`));
+        forwarderSent.set(mailbox(h, 1), performance.now());
+      }
+    };
+    const visitOnce = async () => {
+      const n = visit++;
+      const h = n % hosts;
+      const time = T0 + Math.floor(n / hosts) * 60 + (n % 3600);
+      const batch = [login(h, n % 3, time), login(h, (n + 1) % 3, time + 5)];
+      steadyLatencies.push(await post(servers.urls, batch, `steady-${n}`));
+      steadyEntries += batch.length;
+    };
     const steadyStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (performance.now() < deadline) {
-          if (!planted && performance.now() >= plantAt) {
-            planted = true;
-            for (let t = 0; t < TAKEOVERS; t += 1) {
-              const h = Math.floor((t * hosts) / TAKEOVERS);
-              const time = T0 + 3600;
-              const entries = [
-                login(h, 1, time, `203.0.113.${t + 10}`),
-                {
-                  type: "forward_added",
-                  time: time + 40,
-                  host: host(h),
-                  mailbox_address: mailbox(h, 1),
-                  ip: `203.0.113.${t + 10}`,
-                  forward_recipient: `drop${t}@evil.example`,
-                },
-              ];
-              steadyLatencies.push(await post(servers.urls, entries, `take-${t}`));
-              forwarderSent.set(mailbox(h, 1), performance.now());
-            }
-            continue;
+    if (STEADY_RATE > 0) {
+      // Open loop: a report every 1/STEADY_RATE s whatever the answers (at most 256 waiting).
+      const sent = new Set();
+      const visits = [];
+      for (let n = 0; performance.now() < deadline; n += 1) {
+        const due = steadyStarted + (n * 1000) / STEADY_RATE;
+        if (due > performance.now())
+          await new Promise((r) => setTimeout(r, due - performance.now()));
+        if (sent.size >= 256) await Promise.race(sent);
+        const visiting = !planted && performance.now() >= plantAt ? plant() : visitOnce();
+        sent.add(visiting);
+        visits.push(visiting);
+        visiting.finally(() => sent.delete(visiting)).catch(() => undefined);
+      }
+      await Promise.all(visits);
+    } else {
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (performance.now() < deadline) {
+            if (!planted && performance.now() >= plantAt) await plant();
+            else await visitOnce();
           }
-          const n = visit++;
-          const h = n % hosts;
-          const time = T0 + Math.floor(n / hosts) * 60 + (n % 3600);
-          const batch = [login(h, n % 3, time), login(h, (n + 1) % 3, time + 5)];
-          steadyLatencies.push(await post(servers.urls, batch, `steady-${n}`));
-          steadyEntries += batch.length;
-        }
-      }),
-    );
+        }),
+      );
+    }
     const steadySeconds = (performance.now() - steadyStarted) / 1000;
     const steadyCpu = perEntry(mark, steadyEntries);
     mark = cpu();
@@ -346,6 +369,7 @@ async function run(setup, hosts) {
         cpu_ms_per_entry: backfill.cpu,
       },
       steady: {
+        ...(STEADY_RATE > 0 ? { reports_per_s_offered: STEADY_RATE } : {}),
         entries: steadyEntries,
         entries_per_s: Math.round(steadyEntries / steadySeconds),
         post_p99_ms: percentile(steadyLatencies, 99),
