@@ -81,23 +81,22 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
     };
     client.on("error", lost);
     try {
-      // BEGIN, the locks and then the buffered rows with COMMIT: each pair in one round trip.
+      // BEGIN, the locks and the work's first statement leave together (the work's queries
+      // wait for the locks' answer before theirs, so a failure to lock is what they throw);
+      // later the buffered rows with COMMIT.
       const send = pipelined(client);
       const begun = send("BEGIN");
-      if (locks.length > 0) {
-        const keys = [...new Set(locks.map(lockKey))].sort();
-        const locked = send({
-          name: "spoor_lock",
-          text: "SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest($1::bigint[]) AS k ORDER BY 1) AS sorted",
-          values: [keys],
-        });
-        locked.catch(() => undefined);
-        await begun;
-        await locked;
-      } else {
-        await begun;
-      }
-      const buffer = createWriteBuffer(client, send);
+      const started =
+        locks.length === 0
+          ? begun
+          : send({
+              name: "spoor_lock",
+              text: "SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest($1::bigint[]) AS k ORDER BY 1) AS sorted",
+              values: [[...new Set(locks.map(lockKey))].sort()],
+            });
+      begun.catch(() => undefined);
+      started.catch(() => undefined);
+      const buffer = createWriteBuffer(client, send, Promise.all([begun, started]));
       const result = await work(buffer);
       await buffer.q.query("COMMIT");
       return result;

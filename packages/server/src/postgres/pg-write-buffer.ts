@@ -94,10 +94,21 @@ export interface WriteBuffer {
 }
 
 /**
- * Starts an empty buffer over one transaction's client (`send`: its pipelined query).
- * Never throws.
+ * Starts an empty buffer over one transaction's client (`send`: its pipelined query;
+ * `started`: the transaction's BEGIN and locks, which every query's answer waits for, so
+ * their failure is what a query throws). Never throws.
  */
-export function createWriteBuffer(client: pg.PoolClient, send = pipelined(client)): WriteBuffer {
+export function createWriteBuffer(
+  client: pg.PoolClient,
+  send = pipelined(client),
+  started: Promise<unknown> = Promise.resolve(),
+): WriteBuffer {
+  // A statement sent now whose answer is given once the transaction has started.
+  const answered = (config: pg.QueryConfig) => {
+    const result = send(config);
+    result.catch(() => undefined);
+    return started.then(() => result);
+  };
   let events = new Map<number, unknown[]>();
   const all = new Map<number, unknown[]>();
   let reports = new Map<number, unknown[]>();
@@ -113,7 +124,7 @@ export function createWriteBuffer(client: pg.PoolClient, send = pipelined(client
     latest = Math.max(latest, time);
   };
   const takeIds = () => {
-    allocating ??= send({ name: "spoor_allocate_ids", text: ALLOCATE, values: [block] })
+    allocating ??= answered({ name: "spoor_allocate_ids", text: ALLOCATE, values: [block] })
       .then(({ rows }) => {
         for (const row of rows as { event: number; report: number }[]) {
           free.event.push(row.event);
@@ -156,15 +167,15 @@ export function createWriteBuffer(client: pg.PoolClient, send = pipelined(client
   };
   const flush = async () => {
     const pending = take();
-    if (pending !== undefined) await send(pending);
+    if (pending !== undefined) await answered(pending);
   };
   const q: Queryable = {
     query: (async (config: pg.QueryConfig) => {
       const pending = take();
-      if (pending === undefined) return send(config);
+      if (pending === undefined) return answered(config);
       // Sent back to back: one write, one round trip.
-      const writing = send(pending);
-      const result = send(config);
+      const writing = answered(pending);
+      const result = answered(config);
       result.catch(() => undefined);
       await writing;
       return result;
