@@ -48,12 +48,6 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
   });
   // An idle client whose server went away: the pool drops it; the next query reconnects.
   pool.on("error", () => undefined);
-  // Each statement is planned once per connection, for any values: re-planning the
-  // read-ahead's lateral reads for every execution cost more than running them. Queued
-  // before the client's first statement; a failure only leaves the default.
-  pool.on("connect", (client) => {
-    client.query("SET plan_cache_mode = force_generic_plan").catch(() => undefined);
-  });
   try {
     const client = await pool.connect();
     const lost = () => undefined;
