@@ -82,6 +82,9 @@ export function createPgEventStore(q: Queryable, buffer?: WriteBuffer): Async<Ev
     async list(filter) {
       const where = conditions();
       if (filter.host !== undefined) where.add("e.host = %", filter.host);
+      if (filter.mailboxAddress !== undefined) {
+        where.add("e.mailbox_address = %", filter.mailboxAddress);
+      }
       if (filter.hostsGlob !== null) where.add("e.host ~* %", hostGlobPattern(filter.hostsGlob));
       if (filter.eventClass === "none") where.add("e.class IS NULL");
       else if (filter.eventClass !== undefined) where.add("e.class = %", filter.eventClass);
