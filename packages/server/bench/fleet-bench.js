@@ -2,10 +2,13 @@
 // (history backfilled, diurnal logins, occasional internal forwarders, a burst of hosts
 // sending a day of backlog at once, planted takeovers) against SQLite with one process and
 // PostgreSQL with 1, 2 and 4 processes. Prints one JSON line per run. BENCH_HOSTS (default
-// 1000,10000), BENCH_STEADY_S (default 30), BENCH_SETUPS (default sqlite:1,postgres:1,postgres:2,postgres:4).
+// 1000,10000), BENCH_STEADY_S (default 30), BENCH_SETUPS (default sqlite:1,postgres:1,postgres:2,postgres:4),
+// BENCH_STEADY_RATE (reports/s of an open-loop steady phase; default 0: 16 in flight, each
+// sent when the previous one is answered), BENCH_SERVER_ARGS (node options of the server
+// processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +19,8 @@ import { startPostgresCluster } from "@spoor/test-support";
 const SIZES = (process.env.BENCH_HOSTS ?? "1000,10000").split(",").map(Number);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
 const SETUPS = (process.env.BENCH_SETUPS ?? "sqlite:1,postgres:1,postgres:2,postgres:4").split(",");
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 0);
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
 const BURST_HOSTS = 500;
 const TAKEOVERS = 5;
 const IN_FLIGHT = 16;
@@ -62,6 +67,44 @@ function history(h, end, days) {
   return entries;
 }
 
+// CPU seconds a process used (its own, and its reaped children's where `children`), from
+// /proc (clock ticks of 1/100 s): the machine is shared, so CPU per entry says more than
+// wall-clock rates alone. 0 where /proc cannot tell.
+function cpuSeconds(pid, children = false) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
+    return (f[11] + f[12] + (children ? f[13] + f[14] : 0)) / 100;
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds of a PostgreSQL cluster: the postmaster, its live and its ended backends. */
+function clusterCpuSeconds(dir) {
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(join(dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return 0;
+  }
+  let total = cpuSeconds(postmaster, true);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) {
+        total += cpuSeconds(entry);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 const percentile = (values, p) => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,6 +125,7 @@ async function startServers(db, count, hook) {
     const child = spawn(
       process.execPath,
       [
+        ...SERVER_ARGS,
         BIN,
         "--config",
         config,
@@ -106,6 +150,7 @@ async function startServers(db, count, hook) {
   servers.push(...(await Promise.all(Array.from({ length: count - 1 }, start))));
   return {
     urls: servers.map((s) => s.url),
+    cpuSeconds: () => servers.reduce((sum, { child }) => sum + cpuSeconds(child.pid), 0),
     async stop() {
       for (const { child } of servers) {
         child.kill("SIGTERM");
@@ -209,12 +254,25 @@ async function run(setup, hosts) {
   const servers = await startServers(db, Number(processes), hook);
   seed = 15;
   failures = 0;
+  // CPU milliseconds per entry of the servers and of PostgreSQL over a phase.
+  const cpu = () => ({
+    server: servers.cpuSeconds(),
+    pg: cluster ? clusterCpuSeconds(cluster.dir) : 0,
+  });
+  const perEntry = (before, entries) => {
+    const after = cpu();
+    const ms = (s) => Math.round(((s * 1000) / Math.max(1, entries)) * 100) / 100;
+    return { server: ms(after.server - before.server), postgres: ms(after.pg - before.pg) };
+  };
   try {
+    let mark = cpu();
     // 1. Backfill: every host sends 8 days of history (one report per host).
     const backfill = await sendAll(
       servers.urls,
       Array.from({ length: hosts }, (_, h) => [`hist-${h}`, history(h, T0, 8)]),
     );
+    backfill.cpu = perEntry(mark, backfill.entries);
+    mark = cpu();
     // 2. Steady: diurnal logins, one small report per host visit, for STEADY_S seconds, with
     //    the planted takeovers (a login from a new network, a forwarder out 40 s later) halfway.
     const steadyLatencies = [];
@@ -224,41 +282,63 @@ async function run(setup, hosts) {
     let visit = 0;
     const plantAt = performance.now() + (STEADY_S * 1000) / 2;
     let planted = false;
+    const plant = async () => {
+      planted = true;
+      for (let t = 0; t < TAKEOVERS; t += 1) {
+        const h = Math.floor((t * hosts) / TAKEOVERS);
+        const time = T0 + 3600;
+        const entries = [
+          login(h, 1, time, `203.0.113.${t + 10}`),
+          {
+            type: "forward_added",
+            time: time + 40,
+            host: host(h),
+            mailbox_address: mailbox(h, 1),
+            ip: `203.0.113.${t + 10}`,
+            forward_recipient: `drop${t}@evil.example`,
+          },
+        ];
+        steadyLatencies.push(await post(servers.urls, entries, `take-${t}`));
+        forwarderSent.set(mailbox(h, 1), performance.now());
+      }
+    };
+    const visitOnce = async () => {
+      const n = visit++;
+      const h = n % hosts;
+      const time = T0 + Math.floor(n / hosts) * 60 + (n % 3600);
+      const batch = [login(h, n % 3, time), login(h, (n + 1) % 3, time + 5)];
+      steadyLatencies.push(await post(servers.urls, batch, `steady-${n}`));
+      steadyEntries += batch.length;
+    };
     const steadyStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (performance.now() < deadline) {
-          if (!planted && performance.now() >= plantAt) {
-            planted = true;
-            for (let t = 0; t < TAKEOVERS; t += 1) {
-              const h = Math.floor((t * hosts) / TAKEOVERS);
-              const time = T0 + 3600;
-              const entries = [
-                login(h, 1, time, `203.0.113.${t + 10}`),
-                {
-                  type: "forward_added",
-                  time: time + 40,
-                  host: host(h),
-                  mailbox_address: mailbox(h, 1),
-                  ip: `203.0.113.${t + 10}`,
-                  forward_recipient: `drop${t}@evil.example`,
-                },
-              ];
-              steadyLatencies.push(await post(servers.urls, entries, `take-${t}`));
-              forwarderSent.set(mailbox(h, 1), performance.now());
-            }
-            continue;
+    if (STEADY_RATE > 0) {
+      // Open loop: a report every 1/STEADY_RATE s whatever the answers (at most 256 waiting).
+      const sent = new Set();
+      const visits = [];
+      for (let n = 0; performance.now() < deadline; n += 1) {
+        const due = steadyStarted + (n * 1000) / STEADY_RATE;
+        if (due > performance.now())
+          await new Promise((r) => setTimeout(r, due - performance.now()));
+        if (sent.size >= 256) await Promise.race(sent);
+        const visiting = !planted && performance.now() >= plantAt ? plant() : visitOnce();
+        sent.add(visiting);
+        visits.push(visiting);
+        visiting.finally(() => sent.delete(visiting)).catch(() => undefined);
+      }
+      await Promise.all(visits);
+    } else {
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (performance.now() < deadline) {
+            if (!planted && performance.now() >= plantAt) await plant();
+            else await visitOnce();
           }
-          const n = visit++;
-          const h = n % hosts;
-          const time = T0 + Math.floor(n / hosts) * 60 + (n % 3600);
-          const batch = [login(h, n % 3, time), login(h, (n + 1) % 3, time + 5)];
-          steadyLatencies.push(await post(servers.urls, batch, `steady-${n}`));
-          steadyEntries += batch.length;
-        }
-      }),
-    );
+        }),
+      );
+    }
     const steadySeconds = (performance.now() - steadyStarted) / 1000;
+    const steadyCpu = perEntry(mark, steadyEntries);
+    mark = cpu();
     // 3. Burst: 500 hosts send a day of backlog at once (after an outage).
     const burst = await sendAll(
       servers.urls,
@@ -270,6 +350,7 @@ async function run(setup, hosts) {
       }),
       64,
     );
+    burst.cpu = perEntry(mark, burst.entries);
     const waitUntil = performance.now() + 30_000;
     while (alertsAt.size < TAKEOVERS && performance.now() < waitUntil) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -285,16 +366,20 @@ async function run(setup, hosts) {
         entries: backfill.entries,
         entries_per_s: backfill.entries_per_s,
         post_p99_ms: backfill.post_p99_ms,
+        cpu_ms_per_entry: backfill.cpu,
       },
       steady: {
+        ...(STEADY_RATE > 0 ? { reports_per_s_offered: STEADY_RATE } : {}),
         entries: steadyEntries,
         entries_per_s: Math.round(steadyEntries / steadySeconds),
         post_p99_ms: percentile(steadyLatencies, 99),
+        cpu_ms_per_entry: steadyCpu,
       },
       burst: {
         entries: burst.entries,
         entries_per_s: burst.entries_per_s,
         post_p99_ms: burst.post_p99_ms,
+        cpu_ms_per_entry: burst.cpu,
       },
       takeovers_caught: `${alertsAt.size}/${TAKEOVERS}`,
       failed_posts_retried: failures,

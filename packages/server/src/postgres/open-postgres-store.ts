@@ -4,8 +4,10 @@ import type { ServerStore } from "../store/server-store.js";
 import { lockKey } from "./lock-key.js";
 import { migratePostgres } from "./migrate-postgres.js";
 import { createPgOutbox } from "./pg-outbox.js";
+import { pipelined } from "./pg-pipeline.js";
 import { prunePg } from "./pg-prune.js";
 import { createPgSession } from "./pg-session.js";
+import { createWriteBuffer, type WriteBuffer } from "./pg-write-buffer.js";
 
 // BIGINT (ids, times in milliseconds, counts) as numbers: all stay below 2^53.
 const INT8 = 20;
@@ -21,12 +23,14 @@ const RETRYABLE = new Set(["40001", "40P01"]);
 const ATTEMPTS = 5;
 
 /**
- * The PostgreSQL driver of the store contract: a connection pool (`pg`), the schema
- * migrated at open, transactions at READ COMMITTED that first take a transaction-level
- * advisory lock per lock name (in key order, in one statement, so two writers never wait
- * on each other crosswise), retried on a deadlock or serialization failure. A connection
- * lost with the server (a restart) fails the calls under way; the pool reconnects for the
- * next ones.
+ * The PostgreSQL driver of the store contract: a connection pool (`pg`, pipelining: the
+ * statements a caller sends together travel together), named statements (each parsed
+ * once per connection), the schema migrated at open, transactions at READ COMMITTED that
+ * first take a transaction-level advisory lock per lock name (in key order, in one
+ * statement, so two writers never wait on each other crosswise), retried on a deadlock or
+ * serialization failure. A transaction's new events and reports wait in a write buffer
+ * until its next statement or COMMIT. A connection lost with the server (a restart) fails
+ * the calls under way; the pool reconnects for the next ones.
  *
  * @throws ServerSchemaError for a database of a newer server; `pg`'s connection errors
  */
@@ -39,6 +43,7 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
     connectionTimeoutMillis: 20_000,
     idleTimeoutMillis: 30_000,
     application_name: "spoor-server",
+    pipeline: true,
     types,
   });
   // An idle client whose server went away: the pool drops it; the next query reconnects.
@@ -59,7 +64,7 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
   }
   const once = async <T>(
     locks: readonly string[],
-    work: (client: pg.PoolClient) => Promise<T>,
+    work: (buffer: WriteBuffer) => Promise<T>,
   ): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
@@ -70,16 +75,24 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
     };
     client.on("error", lost);
     try {
-      await client.query("BEGIN");
-      if (locks.length > 0) {
-        const keys = [...new Set(locks.map(lockKey))].sort();
-        await client.query(
-          "SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest($1::bigint[]) AS k ORDER BY 1) AS sorted",
-          [keys],
-        );
-      }
-      const result = await work(client);
-      await client.query("COMMIT");
+      // BEGIN, the locks and the work's first statement leave together (the work's queries
+      // wait for the locks' answer before theirs, so a failure to lock is what they throw);
+      // later the buffered rows with COMMIT.
+      const send = pipelined(client);
+      const begun = send("BEGIN");
+      const started =
+        locks.length === 0
+          ? begun
+          : send({
+              name: "spoor_lock",
+              text: "SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest($1::bigint[]) AS k ORDER BY 1) AS sorted",
+              values: [[...new Set(locks.map(lockKey))].sort()],
+            });
+      begun.catch(() => undefined);
+      started.catch(() => undefined);
+      const buffer = createWriteBuffer(client, send, Promise.all([begun, started]));
+      const result = await work(buffer);
+      await buffer.q.query("COMMIT");
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch((rollback: Error) => {
@@ -99,14 +112,14 @@ export async function openPostgresStore(url: string, outbox: OutboxOptions): Pro
     async transaction(locks, work) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await once(locks, (client) => work(createPgSession(client, outbox)));
+          return await once(locks, (buffer) => work(createPgSession(buffer.q, outbox, buffer)));
         } catch (error) {
           const code = (error as { code?: string }).code;
           if (attempt >= ATTEMPTS || code === undefined || !RETRYABLE.has(code)) throw error;
         }
       }
     },
-    prune: (cutoff) => once([], (client) => prunePg(client, cutoff)),
+    prune: (cutoff) => once([], (buffer) => prunePg(buffer.q, cutoff)),
     close() {
       ending ??= pool.end();
       return ending;

@@ -3,12 +3,15 @@ import { SEVERITIES } from "../store/alert.js";
 import { type AlertRow, toAlertJson, toAlertRecord } from "../store/alert-rows.js";
 import type { AlertStore } from "../store/alert-store.js";
 import type { Async } from "../store/server-store.js";
+import type { Prefetch } from "./pg-prefetch.js";
 import { changesOf, conditions, type Queryable, rowsOf } from "./queryable.js";
 
-const COLUMNS = `a.id, a.rule, a.severity, a.state, a.alert_key, a.hosts, a.mailbox_addresses,
+/** The alert columns with their event ids, in PostgreSQL (`a` is the alerts alias). */
+export const PG_ALERT_COLUMNS = `a.id, a.rule, a.severity, a.state, a.alert_key, a.hosts, a.mailbox_addresses,
   a.ips, a.forward_recipients, a.summary, a.first_event_time, a.last_event_time, a.anchor_first,
   a.anchor_last, a.incidents, a.created_at, a.updated_at,
   (SELECT string_agg(event_id::text, ',') FROM alert_events WHERE alert_id = a.id) AS event_ids`;
+const COLUMNS = PG_ALERT_COLUMNS;
 
 /**
  * A JSON-array column holds the value (`%`: the value as JSON text): `[` or `,` then the
@@ -35,8 +38,26 @@ function draftValues(draft: AlertDraft): unknown[] {
   ];
 }
 
-/** The `alerts` and `alert_events` tables on PostgreSQL. */
-export function createPgAlertStore(q: Queryable): Async<AlertStore> {
+// A transaction's lookups read every alert of a (rule, key) once, up to this many (more: each
+// lookup asks the database).
+const KEY_ROWS = 200;
+
+/**
+ * The `alerts` and `alert_events` tables on PostgreSQL. With a transaction's read-ahead
+ * (whose locks cover the keys it looks up), lookups are answered from the alerts read ahead
+ * for the transaction's keys, or from every alert of a (rule, key) read once, until the
+ * transaction writes an alert: a report's many findings cost a statement or none.
+ */
+export function createPgAlertStore(q: Queryable, prefetch?: Prefetch): Async<AlertStore> {
+  const byKey = new Map<string, Promise<AlertRow[] | null>>();
+  const keyRows = async (rule: string, key: string) => {
+    const rows = await rowsOf<AlertRow>(
+      q,
+      `SELECT ${COLUMNS} FROM alerts a WHERE a.rule = $1 AND a.alert_key = $2 ORDER BY a.id LIMIT $3`,
+      [rule, key, KEY_ROWS + 1],
+    );
+    return rows.length > KEY_ROWS ? null : rows;
+  };
   const link = async (id: number, eventIds: readonly number[]) => {
     await changesOf(q, "DELETE FROM alert_events WHERE alert_id = $1", [id]);
     if (eventIds.length === 0) return;
@@ -68,6 +89,33 @@ export function createPgAlertStore(q: Queryable): Async<AlertStore> {
   };
   return {
     async lookup(l) {
+      const ahead = prefetch?.current()?.alerts;
+      const read = ahead === undefined ? undefined : await ahead;
+      if (read?.keys.has(l.key) && prefetch?.current()?.alerts === ahead) {
+        return read.rows
+          .filter(
+            (row) =>
+              row.rule === l.rule &&
+              row.alert_key === l.key &&
+              row.anchor_first <= l.to &&
+              row.anchor_last >= l.from,
+          )
+          .map(toAlertRecord);
+      }
+      if (prefetch !== undefined) {
+        const pair = `${l.rule}\n${l.key}`;
+        let loading = byKey.get(pair);
+        if (loading === undefined) {
+          loading = keyRows(l.rule, l.key);
+          byKey.set(pair, loading);
+        }
+        const all = await loading;
+        if (all !== null) {
+          return all
+            .filter((row) => row.anchor_first <= l.to && row.anchor_last >= l.from)
+            .map(toAlertRecord);
+        }
+      }
       const rows = await rowsOf<AlertRow>(
         q,
         `SELECT ${COLUMNS} FROM alerts a WHERE a.rule = $1 AND a.alert_key = $2
@@ -77,6 +125,8 @@ export function createPgAlertStore(q: Queryable): Async<AlertStore> {
       return rows.map(toAlertRecord);
     },
     async apply(change, now) {
+      byKey.clear();
+      prefetch?.dropAlerts();
       switch (change.kind) {
         case "open": {
           const [row] = await rowsOf<{ id: number }>(
@@ -122,6 +172,8 @@ export function createPgAlertStore(q: Queryable): Async<AlertStore> {
       return rows.map(toAlertJson);
     },
     async setState(id, state, now) {
+      byKey.clear();
+      prefetch?.dropAlerts();
       const changed = await changesOf(
         q,
         "UPDATE alerts SET state = $1, updated_at = $2 WHERE id = $3",

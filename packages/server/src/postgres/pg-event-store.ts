@@ -4,6 +4,7 @@ import { EVENT_COLUMNS, type EventRow, toEventJson, toMailboxEvent } from "../st
 import type { EventStore, NewMailboxEvent } from "../store/event-store.js";
 import type { EventClass } from "../store/mailbox-event.js";
 import type { Async } from "../store/server-store.js";
+import type { WriteBuffer } from "./pg-write-buffer.js";
 import { changesOf, conditions, type Queryable, rowsOf } from "./queryable.js";
 
 /** The event columns plus the alert ids (`e` is the events alias), in PostgreSQL. */
@@ -32,8 +33,11 @@ function eventValues(event: NewMailboxEvent): unknown[] {
   ];
 }
 
-/** The `mailbox_events` table on PostgreSQL. */
-export function createPgEventStore(q: Queryable): Async<EventStore> {
+/**
+ * The `mailbox_events` table on PostgreSQL. With a transaction's write buffer, new rows wait
+ * in it (a rewrite or removal of a waiting row changes only the buffer).
+ */
+export function createPgEventStore(q: Queryable, buffer?: WriteBuffer): Async<EventStore> {
   const json = async (id: number) => {
     const [row] = await rowsOf<EventRow>(
       q,
@@ -44,6 +48,7 @@ export function createPgEventStore(q: Queryable): Async<EventStore> {
   };
   return {
     async insert(event) {
+      if (buffer !== undefined) return buffer.addEvent(eventValues(event));
       const [row] = await rowsOf<{ id: number }>(
         q,
         `INSERT INTO mailbox_events (event_time, host, type, mailbox_address, ip_address, network, asn,
@@ -54,6 +59,7 @@ export function createPgEventStore(q: Queryable): Async<EventStore> {
       return row!.id;
     },
     async replace(event) {
+      if (buffer?.replaceEvent(event.id, eventValues(event))) return;
       await changesOf(
         q,
         `UPDATE mailbox_events SET event_time = $1, host = $2, type = $3, mailbox_address = $4,
@@ -63,6 +69,7 @@ export function createPgEventStore(q: Queryable): Async<EventStore> {
       );
     },
     async remove(id) {
+      if (buffer?.dropEvent(id)) return;
       await changesOf(q, "DELETE FROM mailbox_events WHERE id = $1", [id]);
     },
     async all() {
@@ -75,6 +82,9 @@ export function createPgEventStore(q: Queryable): Async<EventStore> {
     async list(filter) {
       const where = conditions();
       if (filter.host !== undefined) where.add("e.host = %", filter.host);
+      if (filter.mailboxAddress !== undefined) {
+        where.add("e.mailbox_address = %", filter.mailboxAddress);
+      }
       if (filter.hostsGlob !== null) where.add("e.host ~* %", hostGlobPattern(filter.hostsGlob));
       if (filter.eventClass === "none") where.add("e.class IS NULL");
       else if (filter.eventClass !== undefined) where.add("e.class = %", filter.eventClass);

@@ -1,12 +1,16 @@
 import { hostGlobPattern } from "../auth/host-glob.js";
 import type { ReportStore, ServerStats } from "../store/report-store.js";
 import type { Async } from "../store/server-store.js";
+import type { WriteBuffer } from "./pg-write-buffer.js";
 import { changesOf, type Queryable, rowsOf } from "./queryable.js";
 
 const COLUMNS = "id, event_time, host, type, mailbox_address, forward_recipient";
 
-/** The `submissions`, `reports` and `counters` tables on PostgreSQL. */
-export function createPgReportStore(q: Queryable): Async<ReportStore> {
+/**
+ * The `submissions`, `reports` and `counters` tables on PostgreSQL. With a transaction's
+ * write buffer, new report rows wait in it.
+ */
+export function createPgReportStore(q: Queryable, buffer?: WriteBuffer): Async<ReportStore> {
   return {
     async findSubmission(identifier, key) {
       const [row] = await rowsOf<{ id: number; body_sha256: string }>(
@@ -17,12 +21,15 @@ export function createPgReportStore(q: Queryable): Async<ReportStore> {
       return row;
     },
     async insertSubmission(identifier, key, sha, reporter, now) {
-      const [row] = await rowsOf<{ id: number }>(
+      // The submission's entries follow: their ids travel with it.
+      const inserted = rowsOf<{ id: number }>(
         q,
         `INSERT INTO submissions (identifier, idempotency_key, body_sha256, reporter, received_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [identifier, key ?? null, sha, reporter, now],
       );
+      buffer?.reserve();
+      const [row] = await inserted;
       return row!.id;
     },
     async hasContent(sha) {
@@ -32,21 +39,23 @@ export function createPgReportStore(q: Queryable): Async<ReportStore> {
       return rows.length > 0;
     },
     async insert(r) {
+      const values = [
+        r.submissionId,
+        r.eventId,
+        r.time,
+        r.host,
+        r.type,
+        r.mailboxAddress,
+        r.forwardRecipient,
+        r.contentSha256,
+        r.entry,
+      ];
+      if (buffer !== undefined) return buffer.addReport(values);
       const [row] = await rowsOf<{ id: number }>(
         q,
         `INSERT INTO reports (submission_id, event_id, event_time, host, type, mailbox_address,
            forward_recipient, content_sha256, entry) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          r.submissionId,
-          r.eventId,
-          r.time,
-          r.host,
-          r.type,
-          r.mailboxAddress,
-          r.forwardRecipient,
-          r.contentSha256,
-          r.entry,
-        ],
+        values,
       );
       return row!.id;
     },

@@ -37,7 +37,8 @@ export function escapeValue(value: unknown): unknown {
 /** A result row with its string columns unescaped (in place). Never throws. */
 export function unescapeRow<T>(row: T): T {
   const record = row as Record<string, unknown>;
-  for (const [column, value] of Object.entries(record)) {
+  for (const column in record) {
+    const value = record[column];
     if (typeof value === "string" && value.includes(ESCAPE)) record[column] = unescapeText(value);
   }
   return row;

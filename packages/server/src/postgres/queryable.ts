@@ -1,12 +1,31 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { escapeValue, unescapeRow } from "./pg-text.js";
 
 /** A pool or one checked-out client (inside a transaction). */
 export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
+// Statement names by text: each connection parses and plans a statement once (pg keeps the
+// names it prepared per connection), later runs only bind and execute. The texts are this
+// driver's own, a bounded set of shapes.
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `s${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/** One statement as a named, prepared query with its values escaped (see pg-text). */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  return { name: statementName(text), text, values: values.map(escapeValue) };
+}
+
 /** The rows of one statement (strings escaped and unescaped, see pg-text). @throws `pg`'s errors */
 export async function rowsOf<T>(q: Queryable, text: string, values: unknown[] = []): Promise<T[]> {
-  const { rows } = await q.query(text, values.map(escapeValue));
+  const { rows } = await q.query(prepared(text, values));
   return rows.map(unescapeRow) as T[];
 }
 
@@ -16,7 +35,7 @@ export async function changesOf(
   text: string,
   values: unknown[] = [],
 ): Promise<number> {
-  return (await q.query(text, values.map(escapeValue))).rowCount ?? 0;
+  return (await q.query(prepared(text, values))).rowCount ?? 0;
 }
 
 /** A WHERE clause built from optional filters, with its numbered parameters. */
