@@ -1,38 +1,33 @@
-import { mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { waitFor } from "@spoor/test-support";
+import { tempDirEach, waitFor } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureLogger } from "../test/helpers/capture-logger.js";
 import { type QueueWatcher, watchQueue } from "./watch-queue.js";
 
-let dir: string;
 let watcher: QueueWatcher | undefined;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-watch-queue-"));
-});
+const temp = tempDirEach("spoor-watch-queue-", { beforeEach, afterEach });
 afterEach(async () => {
   await watcher?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe("watchQueue", () => {
   it("calls onChange for each entry that appears, not for temp files or removals", async () => {
     let calls = 0;
-    watcher = watchQueue(dir, {
+    watcher = watchQueue(temp.path, {
       onChange: () => {
         calls += 1;
       },
       rescanMs: 3_600_000,
       logger: captureLogger().logger,
     });
-    await writeFile(join(dir, ".tmp-0123456789abcdef"), "{");
-    await writeFile(join(dir, "login.1.1000001.json"), "{}");
+    await writeFile(join(temp.path, ".tmp-0123456789abcdef"), "{");
+    await writeFile(join(temp.path, "login.1.1000001.json"), "{}");
     await waitFor("onChange", () => calls >= 1);
-    await unlink(join(dir, ".tmp-0123456789abcdef"));
-    await unlink(join(dir, "login.1.1000001.json"));
-    await writeFile(join(dir, "notes.txt"), "x");
-    await writeFile(join(dir, "login.2.1000002.json"), "{}");
+    await unlink(join(temp.path, ".tmp-0123456789abcdef"));
+    await unlink(join(temp.path, "login.1.1000001.json"));
+    await writeFile(join(temp.path, "notes.txt"), "x");
+    await writeFile(join(temp.path, "login.2.1000002.json"), "{}");
     await waitFor("onChange", () => calls >= 2);
     // inotify delivers events in order: everything before the second entry was seen, ignored.
     expect(calls).toBe(2);
@@ -40,7 +35,7 @@ describe("watchQueue", () => {
 
   it("rescans every rescanMs without events", async () => {
     let calls = 0;
-    watcher = watchQueue(dir, {
+    watcher = watchQueue(temp.path, {
       onChange: () => {
         calls += 1;
       },
@@ -54,7 +49,7 @@ describe("watchQueue", () => {
   it("logs a directory it cannot watch and still rescans", async () => {
     const captured = captureLogger();
     let calls = 0;
-    watcher = watchQueue(join(dir, "missing"), {
+    watcher = watchQueue(join(temp.path, "missing"), {
       onChange: () => {
         calls += 1;
       },

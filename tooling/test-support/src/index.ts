@@ -46,5 +46,5 @@ export { rejectionOf } from "./rejection-of.js";
 export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
 export { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
 export { hasSystemdAnalyze, unitExposure, verifyUnit } from "./systemd-analyze.js";
-export { makeTempDir, type TempDir } from "./temp-dir.js";
+export { type EachTestHooks, makeTempDir, type TempDir, tempDirEach } from "./temp-dir.js";
 export { type WaitForOptions, waitFor } from "./wait-for.js";
