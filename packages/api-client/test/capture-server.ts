@@ -70,22 +70,6 @@ export function headerPairs(rawHeaders: readonly string[]): Array<[string, strin
   return pairs;
 }
 
-/**
- * What a request said on the wire but its Host header (the port varies): method, URL and the
- * other header pairs in order, for one whole-object assertion.
- */
-export function wireOf(request: CapturedRequest): {
-  method: string;
-  url: string;
-  headers: Array<[string, string]>;
-} {
-  return {
-    method: request.method,
-    url: request.url,
-    headers: headerPairs(request.rawHeaders).filter(([name]) => name !== "host"),
-  };
-}
-
 /** Answers with a status, headers and a body. */
 export function answer(
   response: ServerResponse,

@@ -28,6 +28,16 @@ async function serve(
   return { server, client, url: `${server.url}/api/reports` };
 }
 
+/** The facts of a POST to `url` whose connection the server reset. */
+const resetFacts = (url: string) => ({
+  message: `POST ${url}: connection reset by the server (ECONNRESET)`,
+  kind: "network",
+  method: "POST",
+  url,
+  isRetryable: true,
+  code: "ECONNRESET",
+});
+
 describe("report POST statuses", () => {
   it("resolves on 202", async () => {
     const { client, server } = await serve((_q, response) =>
@@ -156,14 +166,7 @@ describe("report POST without an answer", () => {
 
   it("reports a connection the server resets as a retryable network error", async () => {
     const { client, url } = await serve((_q, _response, raw) => raw.socket.destroy());
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url}: connection reset by the server (ECONNRESET)`,
-      kind: "network",
-      method: "POST",
-      url,
-      isRetryable: true,
-      code: "ECONNRESET",
-    });
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual(resetFacts(url));
   });
 
   it.each<[string, Parameters<typeof serve>[0]]>([
@@ -195,14 +198,7 @@ describe("report POST without an answer", () => {
     await waitFor(() => server.requests.length === 1);
     await server.close();
     const url = `${server.url}/api/reports`;
-    expect(await sending).toStrictEqual({
-      message: `POST ${url}: connection reset by the server (ECONNRESET)`,
-      kind: "network",
-      method: "POST",
-      url,
-      isRetryable: true,
-      code: "ECONNRESET",
-    });
+    expect(await sending).toStrictEqual(resetFacts(url));
   });
 
   it("ends as aborted when the caller's signal fires", async () => {
