@@ -6,12 +6,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
+import { Agent, createServer } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { startPostgresCluster } from "@spoor/test-support";
+import { postReport } from "./post-report.js";
 
 const SIZES = (process.env.BENCH_HOSTS ?? "1000,10000").split(",").map(Number);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
@@ -134,31 +135,10 @@ async function post(urls, entries, key) {
 function postOnce(urls, entries, key) {
   const url = urls[requestCount++ % urls.length];
   const body = JSON.stringify({ report: { entries, metadata: { reporter: entries[0].host } } });
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = request(
-      `${url}/api/reports`,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          authorization: AUTH,
-          "content-type": "application/json",
-          "idempotency-key": key,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 202
-            ? resolve(performance.now() - started)
-            : reject(new Error(`HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  const started = performance.now();
+  return postReport(url, { agent, authorization: AUTH }, body, key).then(
+    () => performance.now() - started,
+  );
 }
 
 async function sendAll(urls, reports, width = IN_FLIGHT) {

@@ -3,9 +3,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, rmSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
+import { Agent, createServer } from "node:http";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { postReport } from "./post-report.js";
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const PER_REPORT = 100;
@@ -57,38 +58,12 @@ const cpu = () => {
 const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT, timeout: 4_000 });
 let retried = 0;
 
-function postOnce(body, key) {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/api/reports`,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          authorization: AUTH,
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          "idempotency-key": key,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 202 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", (error) => reject(Object.assign(error, { socketLevel: true })));
-    req.end(body);
-  });
-}
-
 // As the agent does: every report has its Idempotency-Key, so a POST that failed on the
 // socket (ECONNRESET, EPIPE: no answer read) is sent again as it was, and stored once.
 async function post(body, key) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await postOnce(body, key);
+      return await postReport(url, { agent, authorization: AUTH }, body, key);
     } catch (error) {
       if (!error.socketLevel || attempt === 5) throw error;
       retried += 1;
