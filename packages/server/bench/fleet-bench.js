@@ -6,13 +6,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { Agent, createServer } from "node:http";
+import { Agent } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { startPostgresCluster } from "@spoor/test-support";
-import { postReport } from "./post-report.js";
+import { postReport, startAlertSink } from "./bench-http.js";
 
 const SIZES = (process.env.BENCH_HOSTS ?? "1000,10000").split(",").map(Number);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
@@ -167,20 +167,11 @@ async function sendAll(urls, reports, width = IN_FLIGHT) {
 async function run(setup, hosts) {
   const [driver, processes] = setup.split(":");
   const alertsAt = new Map();
-  const sink = createServer((req, res) => {
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
-      const alert = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      if (alert.rule === "takeover-sequence")
-        for (const m of alert.mailbox_addresses)
-          if (!alertsAt.has(m)) alertsAt.set(m, performance.now());
-      res.writeHead(204).end();
-    });
+  const { sink, url: hook } = await startAlertSink((alert) => {
+    if (alert.rule === "takeover-sequence")
+      for (const m of alert.mailbox_addresses)
+        if (!alertsAt.has(m)) alertsAt.set(m, performance.now());
   });
-  sink.listen(0, "127.0.0.1");
-  await once(sink, "listening");
-  const hook = `http://127.0.0.1:${sink.address().port}/hook`;
   const dir = mkdtempSync(join(tmpdir(), "spoor-fleet-db-"));
   const cluster = driver === "postgres" ? await startPostgresCluster() : undefined;
   const db = cluster

@@ -3,10 +3,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, rmSync } from "node:fs";
-import { Agent, createServer } from "node:http";
+import { Agent } from "node:http";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { postReport } from "./post-report.js";
+import { postReport, startAlertSink } from "./bench-http.js";
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const PER_REPORT = 100;
@@ -16,18 +16,10 @@ const AUTH = `Basic ${Buffer.from("bench:bench-secret").toString("base64")}`;
 const T0 = 1_764_000_000;
 
 const arrivals = new Map();
-const sink = createServer((req, res) => {
-  const chunks = [];
-  req.on("data", (chunk) => chunks.push(chunk));
-  req.on("end", () => {
-    const alert = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    for (const mailbox of alert.mailbox_addresses ?? [])
-      if (!arrivals.has(mailbox)) arrivals.set(mailbox, performance.now());
-    res.writeHead(204).end();
-  });
+const { sink, url: hook } = await startAlertSink((alert) => {
+  for (const mailbox of alert.mailbox_addresses ?? [])
+    if (!arrivals.has(mailbox)) arrivals.set(mailbox, performance.now());
 });
-sink.listen(0, "127.0.0.1");
-await once(sink, "listening");
 
 const child = spawn(
   process.execPath,
@@ -35,7 +27,7 @@ const child = spawn(
     // BENCH_SERVER_ARGS: extra node flags for the server (e.g. "--cpu-prof"), to profile it.
     ...(process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean),
     fileURLToPath(new URL("bench-server.js", import.meta.url)),
-    `http://127.0.0.1:${sink.address().port}/hook`,
+    hook,
   ],
   {
     stdio: ["ignore", "pipe", "inherit"],
