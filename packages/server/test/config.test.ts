@@ -1,6 +1,6 @@
 import { chmod, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tempDirEach } from "@spoor/test-support";
+import { tempDirEach, thrownBy } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   loadServerConfig,
@@ -48,15 +48,9 @@ describe("server.yml", () => {
     ["a bad public_url", "public_url: ftp://x\n", "public_url"],
   ])("refuses %s, naming the key", async (_name, text, key) => {
     const path = await file(text);
-    let error: unknown;
-    try {
-      loadServerConfig(path);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ServerConfigError);
-    expect((error as ServerConfigError).key).toBe(key);
-    expect((error as Error).message).toContain(key);
+    const error = thrownBy(() => loadServerConfig(path), ServerConfigError);
+    expect(error.key).toBe(key);
+    expect(error.message).toContain(key);
   });
 
   it("names the rule key the correlation package refuses", async () => {
