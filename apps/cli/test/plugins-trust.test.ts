@@ -1,20 +1,14 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDirEach } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/run-cli.js";
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), "spoor-plugins-"));
-});
-afterEach(async () => {
-  await rm(home, { recursive: true, force: true });
-});
+const temp = tempDirEach("spoor-plugins-", { beforeEach, afterEach });
 
 describe("spoor plugins install", () => {
   it("refuses without --trust, saying what would run, and installs nothing", async () => {
-    const env = { HOME: home, XDG_DATA_HOME: join(home, "data") };
+    const env = { HOME: temp.path, XDG_DATA_HOME: join(temp.path, "data") };
     for (const command of ["install", "add"]) {
       expect(await runCli(["plugins", command, "some-npm-package"], { env })).toEqual({
         code: 1,
@@ -24,7 +18,7 @@ describe("spoor plugins install", () => {
           "Fix: check what the package is and who publishes it, then: spoor plugins install --trust some-npm-package\n",
       });
     }
-    expect(await readdir(home)).toEqual([]);
+    expect(await readdir(temp.path)).toEqual([]);
   });
 
   it("documents --trust in its help", async () => {

@@ -102,9 +102,14 @@ function listRecords(command: "report" | "mailbox-event", ...args: string[]) {
   return runCli([command, "list", ...args]);
 }
 
+/** The records of HOST, asked with the test root's spoor.yml. */
+function listOfHost(command: "report" | "mailbox-event", ...args: string[]) {
+  return listRecords(command, "--root", root.root, "--host", HOST, ...args);
+}
+
 describe("spoor report list / spoor mailbox-event list against the receiver", () => {
   it("prints the reports as the original's CSV, non-ASCII rows kept", async () => {
-    const result = await listRecords("report", "--root", root.root, "--host", HOST);
+    const result = await listOfHost("report");
     expect(result).toEqual({ code: 0, stdout: REPORTS_CSV, stderr: "" });
   });
 
@@ -114,15 +119,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("prints an aligned table with --output table", async () => {
-    const result = await listRecords(
-      "report",
-      "--root",
-      root.root,
-      "--host",
-      HOST,
-      "--output",
-      "table",
-    );
+    const result = await listOfHost("report", "--output", "table");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
@@ -137,15 +134,7 @@ describe("spoor report list / spoor mailbox-event list against the receiver", ()
   });
 
   it("prints the records as received with --output json", async () => {
-    const result = await listRecords(
-      "mailbox-event",
-      "--root",
-      root.root,
-      "--host",
-      HOST,
-      "--output",
-      "json",
-    );
+    const result = await listOfHost("mailbox-event", "--output", "json");
     expect(result.code).toBe(0);
     // As the spoor server answers them: the ip_actor with its network (and whatever the
     // offline ASN data says of these addresses), the forward recipient, no class, no alerts.

@@ -1,31 +1,28 @@
 import { createHmac } from "node:crypto";
 import { once } from "node:events";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { waitFor } from "@spoor/test-support";
+import { tempDirEach, waitFor } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ServerProcess, spawnServer } from "./helpers/server-process.js";
 
-let dir: string;
 const running: ServerProcess[] = [];
 const sinks: Server[] = [];
+const temp = tempDirEach("spoor-server-daemon-", { beforeEach, afterEach });
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-server-daemon-"));
-  await writeFile(join(dir, "empty.yml"), "{}\n", { mode: 0o600 });
+  await writeFile(join(temp.path, "empty.yml"), "{}\n", { mode: 0o600 });
 });
 afterEach(async () => {
   for (const server of running.splice(0))
     if (server.child.exitCode === null) server.child.kill("SIGKILL");
   for (const sink of sinks.splice(0)) sink.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** Starts the bin; without a --config of the test's own it gets an empty one (never /etc/spoor). */
 function start(args: string[]): ServerProcess {
-  const own = args.includes("--config") ? [] : ["--config", join(dir, "empty.yml")];
+  const own = args.includes("--config") ? [] : ["--config", join(temp.path, "empty.yml")];
   const server = spawnServer([...own, ...args]);
   running.push(server);
   return server;
@@ -72,7 +69,7 @@ describe("spoor-server (child process)", () => {
   it("prints its URL first, serves, logs JSON lines and exits 0 on SIGTERM", async () => {
     const server = start([
       "--db",
-      `sqlite:${join(dir, "s.sqlite")}`,
+      `sqlite:${join(temp.path, "s.sqlite")}`,
       "--listen",
       "127.0.0.1:0",
       "--credentials",
@@ -110,7 +107,7 @@ describe("spoor-server (child process)", () => {
     const usage = start(["--bogus"]);
     expect(await usage.exit).toBe(64);
 
-    const config = join(dir, "server.yml");
+    const config = join(temp.path, "server.yml");
     await writeFile(config, "listne: 127.0.0.1:0\n", { mode: 0o600 });
     const misconfigured = start(["--config", config, "--db", ":memory:"]);
     expect(await misconfigured.exit).toBe(78);
@@ -135,14 +132,14 @@ describe("the outbox across a kill -9", () => {
     probe.close();
     await once(probe, "close");
     const secret = "0123456789abcdef-webhook";
-    const config = join(dir, "server.yml");
+    const config = join(temp.path, "server.yml");
     await writeFile(
       config,
       `notify:\n  - {type: webhook, url: "http://127.0.0.1:${port}/hook", secret: "${secret}", min_severity: high}\n`,
       { mode: 0o600 },
     );
     await chmod(config, 0o600);
-    const database = `sqlite:${join(dir, "state", "spoor.sqlite")}`;
+    const database = `sqlite:${join(temp.path, "state", "spoor.sqlite")}`;
     const args = [
       "--config",
       config,

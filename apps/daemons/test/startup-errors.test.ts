@@ -18,74 +18,58 @@ async function root(): Promise<SpoorRoot> {
 const withoutTime = (lines: Array<Record<string, unknown>>) =>
   lines.map(({ time, ...rest }) => rest);
 
+/** `bin` run with `args` exits 78 after one error line: `msg`, naming itself and the `error`. */
+async function expectRefusedStart(bin: string, args: string[], error: string, msg: string) {
+  const daemon = startDaemon(bin, args);
+  expect(await daemon.exited).toEqual({ code: 78, signal: null });
+  expect(withoutTime(daemon.logLines())).toEqual([
+    { level: "error", msg, daemon: bin, error, exitCode: 78 },
+  ]);
+}
+
 describe("daemon start-up errors", () => {
   it("exits 78 with one clear line when the config file is readable by others", async () => {
     const env = await root();
     await chmod(env.configPath, 0o644);
-    const daemon = startDaemon("spoor-access-follower", ["--root", env.root]);
-    expect(await daemon.exited).toEqual({ code: 78, signal: null });
-    expect(withoutTime(daemon.logLines())).toEqual([
-      {
-        level: "error",
-        msg: `${env.configPath} has mode 0644; expected 0600. Fix: chmod 0600 ${env.configPath}`,
-        daemon: "spoor-access-follower",
-        error: "PermissionError",
-        exitCode: 78,
-      },
-    ]);
+    await expectRefusedStart(
+      "spoor-access-follower",
+      ["--root", env.root],
+      "PermissionError",
+      `${env.configPath} has mode 0644; expected 0600. Fix: chmod 0600 ${env.configPath}`,
+    );
   });
 
   it("exits 78 for a config that is not valid YAML, naming the file", async () => {
     const env = await root();
     await writeFile(env.configPath, "followers: [unclosed\n", { mode: 0o600 });
-    const daemon = startDaemon("spoor-transmitter", [
-      "--config",
-      env.configPath,
-      "--root",
-      env.root,
-    ]);
-    expect(await daemon.exited).toEqual({ code: 78, signal: null });
-    expect(withoutTime(daemon.logLines())).toEqual([
-      {
-        level: "error",
-        msg: expect.stringContaining(env.configPath),
-        daemon: "spoor-transmitter",
-        error: "ConfigError",
-        exitCode: 78,
-      },
-    ]);
+    await expectRefusedStart(
+      "spoor-transmitter",
+      ["--config", env.configPath, "--root", env.root],
+      "ConfigError",
+      expect.stringContaining(env.configPath),
+    );
   });
 
   it("exits 78 when the follower's log type is not configured", async () => {
     const env = await root();
-    const daemon = startDaemon("spoor-login-follower", ["--root", env.root]);
-    expect(await daemon.exited).toEqual({ code: 78, signal: null });
-    expect(withoutTime(daemon.logLines())).toEqual([
-      {
-        level: "error",
-        msg: `No follower is configured for the login log in ${env.configPath}. Fix: add "followers: { login: { name: /usr/local/cpanel/logs/login_log } }" to ${env.configPath}`,
-        daemon: "spoor-login-follower",
-        error: "FollowerNotConfiguredError",
-        exitCode: 78,
-      },
-    ]);
+    await expectRefusedStart(
+      "spoor-login-follower",
+      ["--root", env.root],
+      "FollowerNotConfiguredError",
+      `No follower is configured for the login log in ${env.configPath}. Fix: add "followers: { login: { name: /usr/local/cpanel/logs/login_log } }" to ${env.configPath}`,
+    );
   });
 
   it("exits 78 for a misspelt key, naming it and the key that was meant", async () => {
     const env = await root();
     const text = await readFile(env.configPath, "utf8");
     await writeFile(env.configPath, text.replace("followers:", "folowers:"), { mode: 0o600 });
-    const daemon = startDaemon("spoor-agent", ["--root", env.root]);
-    expect(await daemon.exited).toEqual({ code: 78, signal: null });
-    expect(withoutTime(daemon.logLines())).toEqual([
-      {
-        level: "error",
-        msg: `folowers: unknown key in ${env.configPath}; did you mean followers? (known keys at the top level: followers, transmission, application) Fix: rename "folowers" to "followers" in ${env.configPath}`,
-        daemon: "spoor-agent",
-        error: "ConfigError",
-        exitCode: 78,
-      },
-    ]);
+    await expectRefusedStart(
+      "spoor-agent",
+      ["--root", env.root],
+      "ConfigError",
+      `folowers: unknown key in ${env.configPath}; did you mean followers? (known keys at the top level: followers, transmission, application) Fix: rename "folowers" to "followers" in ${env.configPath}`,
+    );
   });
 
   it("accepts the original's maxinterval, debug and transformer with one info line", async () => {

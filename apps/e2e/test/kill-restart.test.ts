@@ -2,8 +2,7 @@ import { stat } from "node:fs/promises";
 import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
-import { expectedReports, settleDelivery } from "./harness/delivery.js";
-import { keyViolations } from "./harness/idempotency.js";
+import { expectExactlyDelivered } from "./harness/expect-delivered.js";
 import { mailboxEvents } from "./harness/log-lines.js";
 import { seededRandom, writeTraffic } from "./harness/log-writer.js";
 import { startStack } from "./harness/stack.js";
@@ -65,20 +64,8 @@ describe("kill -9 of the agent during sustained traffic", () => {
         { timeoutMs: 240_000, intervalMs: 100, describe: () => `at ${offset ?? "none"}` },
       );
     }
-    const delivered = await settleDelivery(
-      stack.receiver,
-      stack.reporter,
-      events,
-      stack.root,
-      120_000,
-    );
-    expect(delivered.reports).toEqual(expectedReports(events));
-    expect(delivered.stats.reports).toBe(events.length);
+    const delivered = await expectExactlyDelivered(stack, events, 120_000);
     expect(delivered.stats.mailbox_events).toBe(events.length);
-    expect(keyViolations(stack.proxy.requests())).toMatchObject({
-      addressesWithSeveralKeys: [],
-      keysWithSeveralAddresses: [],
-    });
     // Every byte of both logs is accounted for by a checkpoint at its end.
     for (const type of stack.followers) {
       const { size } = await stat(stack.root.logPath(type));

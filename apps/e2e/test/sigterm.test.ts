@@ -2,8 +2,8 @@ import { stat } from "node:fs/promises";
 import { waitFor } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { useCleanups } from "./harness/cleanups.js";
-import { expectedReports, settleDelivery } from "./harness/delivery.js";
-import { keyViolations } from "./harness/idempotency.js";
+import { settleDelivery } from "./harness/delivery.js";
+import { expectExactlyDelivered } from "./harness/expect-delivered.js";
 import { mailboxEvents } from "./harness/log-lines.js";
 import { writeTraffic } from "./harness/log-writer.js";
 import { startStack } from "./harness/stack.js";
@@ -68,13 +68,7 @@ describe("SIGTERM", () => {
     );
     await stack.restartAgent();
     const all = [...before, ...during];
-    const delivered = await settleDelivery(stack.receiver, stack.reporter, all, stack.root);
-    expect(delivered.reports).toEqual(expectedReports(all));
-    expect(delivered.stats.reports).toBe(all.length);
-    expect(keyViolations(stack.proxy.requests())).toMatchObject({
-      addressesWithSeveralKeys: [],
-      keysWithSeveralAddresses: [],
-    });
+    await expectExactlyDelivered(stack, all);
     const resent = stack.proxy
       .requests()
       .slice(requestsAtStop)

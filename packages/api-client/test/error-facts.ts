@@ -13,6 +13,27 @@ export interface ErrorFacts {
   code?: string;
 }
 
+/**
+ * The facts of an ApiError for an HTTP answer: the message `METHOD URL answered HTTP STATUS:
+ * why`, plus `more` (whether it is retryable, the excerpt, Retry-After).
+ */
+export function httpFacts(
+  method: "GET" | "POST",
+  url: string,
+  status: number,
+  why: string,
+  more: Pick<ErrorFacts, "isRetryable"> & Partial<ErrorFacts>,
+): ErrorFacts {
+  return {
+    message: `${method} ${url} answered HTTP ${status}: ${why}`,
+    kind: "http",
+    method,
+    url,
+    status,
+    ...more,
+  };
+}
+
 /** Awaits a promise that must reject with an ApiError and returns its facts. */
 export async function rejection(promise: Promise<unknown>): Promise<ErrorFacts> {
   try {

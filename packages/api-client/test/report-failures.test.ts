@@ -4,7 +4,7 @@ import { CleanupStack } from "@spoor/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient, type FormattedEntry } from "../src/index.js";
 import { answer, type CaptureServer, startCaptureServer } from "./capture-server.js";
-import { rejection, waitFor } from "./error-facts.js";
+import { httpFacts, rejection, waitFor } from "./error-facts.js";
 import { startRawServer } from "./raw-server.js";
 
 const entry: FormattedEntry = { type: "login", time: 1, host: "h" };
@@ -28,6 +28,16 @@ async function serve(
   return { server, client, url: `${server.url}/api/reports` };
 }
 
+/** The facts of a POST to `url` whose connection the server reset. */
+const resetFacts = (url: string) => ({
+  message: `POST ${url}: connection reset by the server (ECONNRESET)`,
+  kind: "network",
+  method: "POST",
+  url,
+  isRetryable: true,
+  code: "ECONNRESET",
+});
+
 describe("report POST statuses", () => {
   it("resolves on 202", async () => {
     const { client, server } = await serve((_q, response) =>
@@ -43,44 +53,35 @@ describe("report POST statuses", () => {
       const { client, url } = await serve((_q, response) =>
         answer(response, status, '{"ok":true}'),
       );
-      expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-        message: `POST ${url} answered HTTP ${status}: expected 202 Accepted; the server did not confirm that it queued the report`,
-        kind: "http",
-        method: "POST",
-        url,
-        status,
-        isRetryable: true,
-        bodyExcerpt: '{"ok":true}',
-      });
+      expect(await rejection(client.sendReport(entry, options))).toStrictEqual(
+        httpFacts(
+          "POST",
+          url,
+          status,
+          "expected 202 Accepted; the server did not confirm that it queued the report",
+          { isRetryable: true, bodyExcerpt: '{"ok":true}' },
+        ),
+      );
     },
   );
 
   it("retries 500 and keeps a short excerpt of the body", async () => {
     const { client, url } = await serve((_q, response) => answer(response, 500, "x".repeat(5000)));
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url} answered HTTP 500: server error`,
-      kind: "http",
-      method: "POST",
-      url,
-      status: 500,
-      isRetryable: true,
-      bodyExcerpt: `${"x".repeat(200)}…`,
-    });
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual(
+      httpFacts("POST", url, 500, "server error", {
+        isRetryable: true,
+        bodyExcerpt: `${"x".repeat(200)}…`,
+      }),
+    );
   });
 
   it("retries 503 with Retry-After in delta-seconds", async () => {
     const { client, url } = await serve((_q, response) =>
       answer(response, 503, "", { "Retry-After": "120" }),
     );
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url} answered HTTP 503: server error`,
-      kind: "http",
-      method: "POST",
-      url,
-      status: 503,
-      isRetryable: true,
-      retryAfterMs: 120_000,
-    });
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual(
+      httpFacts("POST", url, 503, "server error", { isRetryable: true, retryAfterMs: 120_000 }),
+    );
   });
 
   it("retries 429 with Retry-After as an HTTP-date", async () => {
@@ -112,28 +113,24 @@ describe("report POST statuses", () => {
     [422, "the API rejected the request as invalid"],
   ])("treats %i as permanent", async (status, hint) => {
     const { client, url } = await serve((_q, response) => answer(response, status));
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url} answered HTTP ${status}: ${hint}`,
-      kind: "http",
-      method: "POST",
-      url,
-      status,
-      isRetryable: false,
-    });
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual(
+      httpFacts("POST", url, status, `${hint}`, { isRetryable: false }),
+    );
   });
 
   it("does not follow a redirect (the credentials never travel on)", async () => {
     const { client, server, url } = await serve((_q, response) =>
       answer(response, 301, "", { Location: "http://127.0.0.1:1/elsewhere" }),
     );
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url} answered HTTP 301: redirect to "http://127.0.0.1:1/elsewhere" not followed: set transmission.host to the final address`,
-      kind: "http",
-      method: "POST",
-      url,
-      status: 301,
-      isRetryable: true,
-    });
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual(
+      httpFacts(
+        "POST",
+        url,
+        301,
+        'redirect to "http://127.0.0.1:1/elsewhere" not followed: set transmission.host to the final address',
+        { isRetryable: true },
+      ),
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -169,14 +166,7 @@ describe("report POST without an answer", () => {
 
   it("reports a connection the server resets as a retryable network error", async () => {
     const { client, url } = await serve((_q, _response, raw) => raw.socket.destroy());
-    expect(await rejection(client.sendReport(entry, options))).toStrictEqual({
-      message: `POST ${url}: connection reset by the server (ECONNRESET)`,
-      kind: "network",
-      method: "POST",
-      url,
-      isRetryable: true,
-      code: "ECONNRESET",
-    });
+    expect(await rejection(client.sendReport(entry, options))).toStrictEqual(resetFacts(url));
   });
 
   it.each<[string, Parameters<typeof serve>[0]]>([
@@ -208,14 +198,7 @@ describe("report POST without an answer", () => {
     await waitFor(() => server.requests.length === 1);
     await server.close();
     const url = `${server.url}/api/reports`;
-    expect(await sending).toStrictEqual({
-      message: `POST ${url}: connection reset by the server (ECONNRESET)`,
-      kind: "network",
-      method: "POST",
-      url,
-      isRetryable: true,
-      code: "ECONNRESET",
-    });
+    expect(await sending).toStrictEqual(resetFacts(url));
   });
 
   it("ends as aborted when the caller's signal fires", async () => {

@@ -27,14 +27,17 @@ async function capture(status = 202): Promise<CaptureServer> {
   return server;
 }
 
+/** A client of `host` with `credentials`, closed after the test. */
+function clientOf(host: string, credentials: { api_identifier: string; api_secret: string }) {
+  const client = createApiClient({ host, credentials });
+  cleanups.push(() => client.close());
+  return client;
+}
+
 describe("the report POST on the wire (contract §6)", () => {
   it("sends exactly the request line, headers and body bytes", async () => {
     const server = await raw();
-    const client = createApiClient({
-      host: server.url,
-      credentials: { api_identifier: "user123", api_secret: "secret" },
-    });
-    cleanups.push(() => client.close());
+    const client = clientOf(server.url, { api_identifier: "user123", api_secret: "secret" });
     await client.sendReport(entry, {
       idempotencyKey: "0123456789abcdef",
       reporter: "spoor.test.capefox.co",
@@ -65,8 +68,7 @@ describe("the report POST on the wire (contract §6)", () => {
       api_secret: "a-rather-long-secret-0123456789abcdefghijklmnop",
     };
     expect(`${credentials.api_identifier}:${credentials.api_secret}`.length).toBeGreaterThan(57);
-    const client = createApiClient({ host: server.url, credentials });
-    cleanups.push(() => client.close());
+    const client = clientOf(server.url, credentials);
     await client.sendReport(entry, { idempotencyKey: "k1", reporter: "r" });
     const expected = Buffer.from(
       `${credentials.api_identifier}:${credentials.api_secret}`,
@@ -80,11 +82,7 @@ describe("the report POST on the wire (contract §6)", () => {
 
   it("sends non-ASCII entries as UTF-8 with a byte-exact Content-Length", async () => {
     const server = await capture();
-    const client = createApiClient({
-      host: server.url,
-      credentials: { api_identifier: "id", api_secret: "sé" },
-    });
-    cleanups.push(() => client.close());
+    const client = clientOf(server.url, { api_identifier: "id", api_secret: "sé" });
     await client.sendReport(
       { ...entry, mailbox_address: "josé@exämple.com" },
       { idempotencyKey: "k", reporter: "hôte" },
@@ -108,11 +106,7 @@ describe("the report POST on the wire (contract §6)", () => {
 
   it("reuses one keep-alive connection for consecutive reports", async () => {
     const server = await capture();
-    const client = createApiClient({
-      host: server.url,
-      credentials: { api_identifier: "id", api_secret: "s" },
-    });
-    cleanups.push(() => client.close());
+    const client = clientOf(server.url, { api_identifier: "id", api_secret: "s" });
     for (const key of ["k1", "k2", "k3"]) {
       await client.sendReport(entry, { idempotencyKey: key, reporter: "r" });
     }

@@ -1,4 +1,4 @@
-import { ORIGINAL_CONFIG } from "@spoor/test-support";
+import { ORIGINAL_CONFIG, thrownBy } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "./config-error.js";
 import { parseConfigText } from "./parse-config-text.js";
@@ -20,13 +20,7 @@ function validate(text: string) {
 }
 
 function messageOf(text: string): string {
-  try {
-    validate(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error("validation passed");
+  return thrownBy(() => validate(text), ConfigError).message;
 }
 
 describe("validateConfig", () => {
@@ -198,16 +192,10 @@ ${configText("  host: https://h").split("\n").slice(2).join("\n")}`;
       expect.stringContaining("did you mean api_secret?"),
     ],
   ])("refuses an unknown key, naming it and the nearest known one (%#)", (text, key, message) => {
-    let caught: unknown;
-    try {
-      validate(text);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ConfigError);
-    expect((caught as ConfigError).key).toBe(key);
-    expect((caught as ConfigError).message).toEqual(message);
-    expect((caught as ConfigError).fix).toBeDefined();
+    const caught = thrownBy(() => validate(text), ConfigError);
+    expect(caught.key).toBe(key);
+    expect(caught.message).toEqual(message);
+    expect(caught.fix).toBeDefined();
   });
 
   it("accepts the original's own follower keys and lists them as ignored", () => {

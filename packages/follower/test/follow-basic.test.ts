@@ -3,7 +3,16 @@ import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Checkpoint, createCheckpointStore, followFile } from "../src/index.js";
-import { follow, numbered, tempDir, text, waitFor } from "./helpers.js";
+import {
+  appendDelivered,
+  follow,
+  followStarted,
+  numbered,
+  resumeFor,
+  tempDir,
+  text,
+  waitFor,
+} from "./helpers.js";
 
 async function setup(initial = "") {
   const dir = await tempDir();
@@ -35,13 +44,10 @@ describe("followFile: starting and resuming", () => {
 
   it("saves its starting point at once, so lines written before a first commit survive a restart", async () => {
     const { log, state } = await setup(text(numbered("old", 2)));
-    const first = follow(state, { path: log }, { commit: false });
-    await first.waitNotice("started");
+    const first = await followStarted(state, { path: log }, { commit: false });
     await first.stop();
     await appendFile(log, text(["while down"]));
-    const second = follow(state, { path: log });
-    await second.waitLines(1);
-    await second.stop();
+    const second = await resumeFor(state, log, 1);
     expect(second.texts()).toEqual(["while down"]);
     expect(second.notices[0]).toMatchObject({ kind: "started", from: "checkpoint", offset: 12 });
   });
@@ -70,16 +76,13 @@ describe("followFile: starting and resuming", () => {
 
   it("resumes from its checkpoint and delivers the lines appended while it was down", async () => {
     const { log, state } = await setup("");
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
-    await appendFile(log, text(numbered("a", 3)));
-    await first.waitLines(3);
+    const first = await followStarted(state, { path: log });
+    await appendDelivered(first, log, numbered("a", 3));
     await first.stop();
     await appendFile(log, text(numbered("b", 2)));
     const second = follow(state, { path: log });
     await second.waitLines(2);
-    await appendFile(log, text(["after"]));
-    await second.waitLines(3);
+    await appendDelivered(second, log, ["after"]);
     await second.stop();
     expect(first.texts()).toEqual(numbered("a", 3));
     expect(second.texts()).toEqual([...numbered("b", 2), "after"]);
@@ -95,8 +98,7 @@ describe("followFile: starting and resuming", () => {
 
   it("reads a backlog at once, without waiting for an event or the safety poll", async () => {
     const { log, state } = await setup("");
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
+    const first = await followStarted(state, { path: log });
     await first.stop();
     await appendFile(log, text(numbered("backlog", 3)));
     const second = follow(state, { path: log, safetyPollMs: 3_600_000 });
@@ -107,16 +109,12 @@ describe("followFile: starting and resuming", () => {
 
   it("re-delivers a batch that was not committed", async () => {
     const { log, state } = await setup("");
-    const first = follow(state, { path: log }, { commit: false });
-    await first.waitNotice("started");
+    const first = await followStarted(state, { path: log }, { commit: false });
     await appendFile(log, text(numbered("x", 4)));
     await first.waitLines(4);
     await first.stop();
-    const second = follow(state, { path: log });
-    await second.waitLines(4);
-    await second.stop();
-    const third = follow(state, { path: log });
-    await third.waitNotice("started");
+    const second = await resumeFor(state, log, 4);
+    const third = await followStarted(state, { path: log });
     await appendFile(log, text(["sentinel"]));
     await third.waitLines(1);
     await third.stop();
@@ -128,8 +126,7 @@ describe("followFile: starting and resuming", () => {
 describe("followFile: lines", () => {
   it("holds an unterminated line until its newline and never emits it at close", async () => {
     const { log, state } = await setup("");
-    const first = follow(state, { path: log });
-    await first.waitNotice("started");
+    const first = await followStarted(state, { path: log });
     await appendFile(log, "one\npart");
     await first.waitLines(1);
     await appendFile(log, "ial\nthe tail");
@@ -137,16 +134,13 @@ describe("followFile: lines", () => {
     await first.stop();
     expect(first.texts()).toEqual(["one", "partial"]);
     await appendFile(log, " ends\n");
-    const second = follow(state, { path: log });
-    await second.waitLines(1);
-    await second.stop();
+    const second = await resumeFor(state, log, 1);
     expect(second.texts()).toEqual(["the tail ends"]);
   });
 
   it("leaves \\r\\n line ends and other bytes untouched", async () => {
     const { log, state } = await setup("");
-    const run = follow(state, { path: log });
-    await run.waitNotice("started");
+    const run = await followStarted(state, { path: log });
     await appendFile(log, Buffer.from("crlf\r\n\xff\xfe raw\n\n", "latin1"));
     await run.waitLines(3);
     await run.stop();
@@ -155,8 +149,7 @@ describe("followFile: lines", () => {
 
   it("skips and counts over-long lines, reporting counts only", async () => {
     const { log, state } = await setup("");
-    const run = follow(state, { path: log, maxLineBytes: 100, chunkBytes: 64 });
-    await run.waitNotice("started");
+    const run = await followStarted(state, { path: log, maxLineBytes: 100, chunkBytes: 64 });
     const lines = [
       "short 1",
       "x".repeat(1000),
@@ -188,8 +181,7 @@ describe("followFile: lines", () => {
 
   it("commits a batch that only reports skipped lines, so the long line is not skipped again", async () => {
     const { log, state } = await setup("");
-    const first = follow(state, { path: log, maxLineBytes: 10, chunkBytes: 16 });
-    await first.waitNotice("started");
+    const first = await followStarted(state, { path: log, maxLineBytes: 10, chunkBytes: 16 });
     await appendFile(log, `${"L".repeat(50)}\n`);
     await waitFor("the skip", () => first.skipped === 1);
     await first.stop();
@@ -287,10 +279,8 @@ describe("followFile: the iterator", () => {
 
   it("writes a 0600 checkpoint holding the committed position", async () => {
     const { log, state } = await setup("");
-    const run = follow(state, { path: log });
-    await run.waitNotice("started");
-    await appendFile(log, text(numbered("c", 3)));
-    await run.waitLines(3);
+    const run = await followStarted(state, { path: log });
+    await appendDelivered(run, log, numbered("c", 3));
     await run.stop();
     const file = join(state, "access.checkpoint.json");
     const { dev, ino } = await stat(log);

@@ -2,7 +2,15 @@ import { appendFile, open, rename, stat, truncate, unlink, writeFile } from "nod
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCheckpointStore } from "../src/index.js";
-import { follow, numbered, tempDir, text } from "./helpers.js";
+import {
+  appendDelivered,
+  follow,
+  followStarted,
+  numbered,
+  resumeFor,
+  tempDir,
+  text,
+} from "./helpers.js";
 
 async function setup() {
   const dir = await tempDir();
@@ -14,8 +22,7 @@ async function followEmptyLog() {
   const { log, state } = await setup();
   await writeFile(log, "");
   const file = await identity(log);
-  const run = follow(state, { path: log });
-  await run.waitNotice("started");
+  const run = await followStarted(state, { path: log });
   return { log, state, file, run };
 }
 
@@ -74,9 +81,7 @@ describe("followFile: rename rotation", () => {
     await appendFile(`${log}.bkup`, text(["late 0"]));
     await writeFile(log, text(numbered("new", 3)));
     const newFile = await identity(log);
-    const second = follow(state, { path: log });
-    await second.waitLines(6);
-    await second.stop();
+    const second = await resumeFor(state, log, 6);
     expect(second.texts()).toEqual(["unread 0", "unread 1", "late 0", ...numbered("new", 3)]);
     expect(second.lines.map((l) => l.path)).toEqual([
       ...Array(3).fill(`${log}.bkup`),
@@ -97,9 +102,7 @@ describe("followFile: rename rotation", () => {
     await rename(log, `${log}.bkup`);
     await writeFile(log, text(numbered("new", 2)));
     await unlink(`${log}.bkup`);
-    const second = follow(state, { path: log });
-    await second.waitLines(2);
-    await second.stop();
+    const second = await resumeFor(state, log, 2);
     expect(second.texts()).toEqual(numbered("new", 2));
     expect(second.notices.slice(0, 2)).toEqual([
       { kind: "checkpoint-file-gone", path: log, file: oldFile },
@@ -116,9 +119,7 @@ describe("followFile: rename rotation", () => {
     await writeFile(log, text(numbered("b", 2)));
     await rename(log, `${log}.bkup`);
     await writeFile(log, text(["c 0"]));
-    const second = follow(state, { path: log });
-    await second.waitLines(3);
-    await second.stop();
+    const second = await resumeFor(state, log, 3);
     expect(second.texts()).toEqual(["b 0", "b 1", "c 0"]);
     expect(second.lines.map((l) => l.path)).toEqual([`${log}.bkup`, `${log}.bkup`, log]);
   });
@@ -177,13 +178,10 @@ describe("followFile: delete, truncate, missing", () => {
 
   it("after a restart, notices a file truncated and rewritten past the checkpoint", async () => {
     const { log, state, run: first } = await followEmptyLog();
-    await appendFile(log, text(numbered("aaaa", 2)));
-    await first.waitLines(2);
+    await appendDelivered(first, log, numbered("aaaa", 2));
     await first.stop();
     await writeFile(log, text(numbered("rewritten", 3)));
-    const second = follow(state, { path: log });
-    await second.waitLines(3);
-    await second.stop();
+    const second = await resumeFor(state, log, 3);
     expect(second.texts()).toEqual(numbered("rewritten", 3));
     expect(second.notices[0]).toMatchObject({ kind: "truncated", offset: 14, reason: "content" });
   });
@@ -207,9 +205,7 @@ describe("followFile: delete, truncate, missing", () => {
     await first.waitNotice("missing");
     await first.stop();
     await writeFile(log, text(numbered("early", 2)));
-    const second = follow(state, { path: log });
-    await second.waitLines(2);
-    await second.stop();
+    const second = await resumeFor(state, log, 2);
     expect(second.texts()).toEqual(numbered("early", 2));
   });
 });

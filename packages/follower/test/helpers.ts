@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CleanupStack } from "@spoor/test-support";
@@ -128,4 +128,26 @@ export function numbered(prefix: string, count: number, from = 0): string[] {
 /** Lines as file content, each ending "\n". */
 export function text(lines: readonly string[]): string {
   return lines.map((line) => `${line}\n`).join("");
+}
+
+/** Appends `lines` to `log` and waits until `run` has delivered them too. */
+export async function appendDelivered(run: Run, log: string, lines: readonly string[]) {
+  const total = run.lines.length + lines.length;
+  await appendFile(log, text(lines));
+  await run.waitLines(total);
+}
+
+/** Follows `log` again (from the checkpoints in `stateDir`) until `count` lines came, then stops. */
+export async function resumeFor(stateDir: string, log: string, count: number): Promise<Run> {
+  const run = follow(stateDir, { path: log });
+  await run.waitLines(count);
+  await run.stop();
+  return run;
+}
+
+/** {@link follow}, once the follower has said it started. */
+export async function followStarted(...args: Parameters<typeof follow>): Promise<Run> {
+  const run = follow(...args);
+  await run.waitNotice("started");
+  return run;
 }

@@ -24,6 +24,13 @@ function watched(path: string) {
   return { seen, watcher };
 }
 
+/** Watches `name` in a fresh directory, created first with `initial` unless that is undefined. */
+async function watchedLog(name: string, initial?: string) {
+  const log = join(await tempDir(), name);
+  if (initial !== undefined) await writeFile(log, initial);
+  return { log, ...watched(log) };
+}
+
 /** Three appends in a row, each reported: the watcher has settled on the file at `path`. */
 async function appendsKeepBeingSeen(path: string, seen: { events: number }, what: string) {
   for (let round = 1; round <= 3; round++) await appendUntilSeen(path, seen, `${what} (${round})`);
@@ -42,58 +49,49 @@ async function appendUntilSeen(path: string, seen: { events: number }, what: str
   });
 }
 
+/** `path` (`what` it now is) is reported, and so are its appends after, without errors. */
+async function expectReportedAgain(
+  path: string,
+  seen: { events: number; errors: Error[] },
+  what: string,
+) {
+  await appendUntilSeen(path, seen, `an event for ${what}`);
+  await appendsKeepBeingSeen(path, seen, `events for appends to ${what}`);
+  expect(seen.errors).toEqual([]);
+}
+
 describe("watchPath", () => {
   it("reports appends to an existing file", async () => {
-    const dir = await tempDir();
-    const log = join(dir, "access_log");
-    await writeFile(log, "");
-    const { seen } = watched(log);
+    const { log, seen } = await watchedLog("access_log", "");
     await appendUntilSeen(log, seen, "an event for an append");
     expect(seen.errors).toEqual([]);
   });
 
   it("reports a file that did not exist when watching began, and its appends after", async () => {
-    const dir = await tempDir();
-    const log = join(dir, "access_log");
-    const { seen } = watched(log);
-    await appendUntilSeen(log, seen, "an event for the file's creation");
-    await appendsKeepBeingSeen(log, seen, "events for appends to the created file");
-    expect(seen.errors).toEqual([]);
+    const { log, seen } = await watchedLog("access_log");
+    await expectReportedAgain(log, seen, "the created file");
   });
 
   it("after a rename rotation, reports the file re-created later at the path and its appends", async () => {
-    const dir = await tempDir();
-    const log = join(dir, "access_log");
-    await writeFile(log, "old\n");
-    const { seen } = watched(log);
+    const { log, seen } = await watchedLog("access_log", "old\n");
     await appendUntilSeen(log, seen, "an event before the rotation");
     const beforeRename = seen.events;
     // A write just before the rename: chokidar itself drops a rename within 5 ms of a write.
     await appendFile(log, "last line before the rotation\n");
     await rename(log, `${log}.bkup`);
     await waitFor("an event for the rename", () => seen.events > beforeRename);
-    await appendUntilSeen(log, seen, "an event for the re-created file");
-    await appendsKeepBeingSeen(log, seen, "events for appends to the re-created file");
-    expect(seen.errors).toEqual([]);
+    await expectReportedAgain(log, seen, "the re-created file");
   });
 
   it("after a deletion, reports the file re-created at the path and its appends", async () => {
-    const dir = await tempDir();
-    const log = join(dir, "error_log");
-    await writeFile(log, "");
-    const { seen } = watched(log);
+    const { log, seen } = await watchedLog("error_log", "");
     await appendUntilSeen(log, seen, "an event before the deletion");
     await rm(log);
-    await appendUntilSeen(log, seen, "an event for the re-created file");
-    await appendsKeepBeingSeen(log, seen, "events for appends to the re-created file");
-    expect(seen.errors).toEqual([]);
+    await expectReportedAgain(log, seen, "the re-created file");
   });
 
   it("goes on reporting appends after rearm()", async () => {
-    const dir = await tempDir();
-    const log = join(dir, "session_log");
-    await writeFile(log, "");
-    const { seen, watcher } = watched(log);
+    const { log, seen, watcher } = await watchedLog("session_log", "");
     await appendUntilSeen(log, seen, "an event before rearm()");
     watcher.rearm();
     watcher.rearm();
@@ -102,9 +100,7 @@ describe("watchPath", () => {
   });
 
   it("reports nothing after close", async () => {
-    const dir = await tempDir();
-    const log = join(dir, "login_log");
-    const { seen, watcher } = watched(log);
+    const { log, seen, watcher } = await watchedLog("login_log");
     await appendUntilSeen(log, seen, "an event for the file's creation");
     await watcher.close();
     const atClose = seen.events;

@@ -12,6 +12,15 @@ export interface ChannelConfigBase {
   timeout_ms: number;
 }
 
+/** What every channel takes over from its settings: its name and its limits. Never throws. */
+export function channelLimits(config: ChannelConfigBase): {
+  name: string;
+  maxPerHour: number;
+  timeoutMs: number;
+} {
+  return { name: config.name, maxPerHour: config.max_per_hour, timeoutMs: config.timeout_ms };
+}
+
 /** An HTTP(S) endpoint that receives the alert JSON, signed with `secret`. */
 export interface WebhookChannelConfig extends ChannelConfigBase {
   type: "webhook";

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { buildAlertDocument } from "./build-alert-document.js";
-import type { CommandChannelConfig } from "./channel-config.js";
+import { type CommandChannelConfig, channelLimits } from "./channel-config.js";
 import { checkExecutable } from "./check-executable.js";
 import { formatMessageText } from "./format-message-text.js";
 import { NotifyDeliveryError } from "./notify-delivery-error.js";
@@ -87,9 +87,7 @@ function run(
 export function createCommandChannel(config: CommandChannelConfig): NotifyChannel {
   checkExecutable(config.name, config.path);
   return {
-    name: config.name,
-    maxPerHour: config.max_per_hour,
-    timeoutMs: config.timeout_ms,
+    ...channelLimits(config),
     async send(message, context) {
       const text = formatMessageText(message, context.publicUrl);
       const input = Buffer.from(

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { EmailChannelConfig } from "./channel-config.js";
+import { channelLimits, type EmailChannelConfig } from "./channel-config.js";
 import { cleanText } from "./clean-text.js";
 import { formatEmail } from "./format-email.js";
 import { NotifyDeliveryError } from "./notify-delivery-error.js";
@@ -52,9 +52,7 @@ export function createEmailChannel(config: EmailChannelConfig): NotifyChannel {
     transportOptions(config, readCaFile(config.name, config.ca_file)),
   );
   return {
-    name: config.name,
-    maxPerHour: config.max_per_hour,
-    timeoutMs: config.timeout_ms,
+    ...channelLimits(config),
     async send(message, context) {
       const content = formatEmail(message, context.publicUrl);
       if (context.signal.aborted)

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from "node:https";
 import fetch from "node-fetch";
 import { attemptSignal } from "./attempt-signal.js";
 import { buildAlertDocument } from "./build-alert-document.js";
-import type { WebhookChannelConfig } from "./channel-config.js";
+import { channelLimits, type WebhookChannelConfig } from "./channel-config.js";
 import { formatMessageText } from "./format-message-text.js";
 import { NotifyDeliveryError } from "./notify-delivery-error.js";
 import type { NotifyChannel } from "./notify-message.js";
@@ -61,9 +61,7 @@ export function createWebhookChannel(config: WebhookChannelConfig): NotifyChanne
     ? new HttpsAgent({ keepAlive: true, maxSockets: 4, ...(ca ? { ca } : {}) })
     : new HttpAgent({ keepAlive: true, maxSockets: 4 });
   return {
-    name: config.name,
-    maxPerHour: config.max_per_hour,
-    timeoutMs: config.timeout_ms,
+    ...channelLimits(config),
     async send(message, context) {
       const text = escapeChatText(formatMessageText(message, context.publicUrl));
       const body = Buffer.from(

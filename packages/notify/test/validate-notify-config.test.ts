@@ -1,16 +1,12 @@
+import { thrownBy } from "@spoor/test-support";
 import { describe, expect, it } from "vitest";
 import { NotifyConfigError, validateNotifyConfig } from "../src/index.js";
 
 const secret = "0123456789abcdef0123";
 
 function errorOf(raw: unknown): { key: string; message: string } {
-  try {
-    validateNotifyConfig(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(NotifyConfigError);
-    return { key: (error as NotifyConfigError).key, message: (error as Error).message };
-  }
-  throw new Error("expected a NotifyConfigError");
+  const { key, message } = thrownBy(() => validateNotifyConfig(raw), NotifyConfigError);
+  return { key, message };
 }
 
 describe("validateNotifyConfig", () => {

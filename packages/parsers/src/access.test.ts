@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { A, R, unix, webmailLine, withEndings } from "../test/samples.js";
+import { expectEachOf } from "../test/expect-each.js";
+import { A, R, unix, webmailLine } from "../test/samples.js";
 import { parseAccessLine } from "./access.js";
-import { parseLine } from "./parse-line.js";
 
 const MAILBOX = "rorymckinley@blah.capefox.co";
 const A_TIME = 1539625647;
 const R_TIME = 1551782317;
 
-function expectEach(line: string, expected: object): void {
-  for (const variant of withEndings(line)) {
-    expect(parseAccessLine(variant)).toStrictEqual(expected);
-    expect(parseLine("access", variant)).toStrictEqual(expected);
-  }
-}
+const expectEach = expectEachOf("access", parseAccessLine);
 
 function recognised(fields: object) {
   return { type: "access", log_time: A_TIME, ip: "10.10.10.10", ...fields };

@@ -1,9 +1,9 @@
 import { forwardRemovalRecipient, isForwardAdd, recipientValue } from "./access-request.js";
 import type { AccessEntry, UnrecognisedEntry } from "./entry.js";
-import { isPerlSpace, stripLineEnd } from "./line-end.js";
+import { isPerlSpace } from "./line-end.js";
 import { parseCpsrvdTimestamp } from "./parse-timestamp.js";
 import { unescapePercent } from "./unescape-percent.js";
-import { unrecognised } from "./unrecognised.js";
+import { parseOrUnrecognised, unrecognised } from "./unrecognised.js";
 
 export type { AccessEntry, UnrecognisedEntry } from "./entry.js";
 
@@ -78,9 +78,5 @@ function parse(line: string): AccessEntry | UnrecognisedEntry<"access"> {
  * `{type: "access", event: "unrecognised"}`. Never throws.
  */
 export function parseAccessLine(line: string): AccessEntry | UnrecognisedEntry<"access"> {
-  try {
-    return parse(stripLineEnd(line));
-  } catch {
-    return unrecognised("access");
-  }
+  return parseOrUnrecognised("access", parse, line);
 }

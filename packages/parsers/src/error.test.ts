@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { E, hookData, hookLine, withEndings } from "../test/samples.js";
+import { expectEachOf } from "../test/expect-each.js";
+import { E, hookData, hookLine } from "../test/samples.js";
 import { HOOK_EVENTS, parseErrorLine } from "./error.js";
-import { parseLine } from "./parse-line.js";
 
 const UNRECOGNISED = { type: "error", event: "unrecognised" };
 const T = 1549794257;
 
-function expectEach(line: string, expected: object): void {
-  for (const variant of withEndings(line)) {
-    expect(parseErrorLine(variant)).toStrictEqual(expected);
-    expect(parseLine("error", variant)).toStrictEqual(expected);
-  }
-}
+const expectEach = expectEachOf("error", parseErrorLine);
 
 const added = (fields: object) => ({
   type: "error",

@@ -2,9 +2,8 @@ import type { ForwardAddedRecipientEntry, HookEntry, UnrecognisedEntry } from ".
 import { forwardAddedEntry } from "./forward-added.js";
 import { isRecord, own, recordOrEmpty } from "./hook-data.js";
 import { hookFields, isNewHookEvent } from "./hook-events.js";
-import { stripLineEnd } from "./line-end.js";
 import { parseLoggerTimestamp } from "./parse-timestamp.js";
-import { unrecognised } from "./unrecognised.js";
+import { parseOrUnrecognised, unrecognised } from "./unrecognised.js";
 
 export type { ForwardAddedRecipientEntry, HookEntry, UnrecognisedEntry } from "./entry.js";
 export { HOOK_EVENTS } from "./event-catalogue.js";
@@ -65,9 +64,5 @@ function parse(line: string): ErrorEntry {
  * Never throws.
  */
 export function parseErrorLine(line: string): ErrorEntry {
-  try {
-    return parse(stripLineEnd(line));
-  } catch {
-    return unrecognised("error");
-  }
+  return parseOrUnrecognised("error", parse, line);
 }

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { L, unix, withEndings } from "../test/samples.js";
+import { expectEachOf } from "../test/expect-each.js";
+import { L, unix } from "../test/samples.js";
 import { isInteresting } from "./is-interesting.js";
 import { parseLoginLine } from "./login.js";
-import { parseLine } from "./parse-line.js";
 
-function expectEach(line: string, expected: object): void {
-  for (const variant of withEndings(line)) {
-    expect(parseLoginLine(variant)).toStrictEqual(expected);
-    expect(parseLine("login", variant)).toStrictEqual(expected);
-  }
-}
+const expectEach = expectEachOf("login", parseLoginLine);
 
 const login = (fields: object) => ({ type: "login", event: "login", ...fields });
 const UNRECOGNISED = { type: "login", event: "unrecognised" };

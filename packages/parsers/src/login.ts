@@ -1,9 +1,8 @@
 import type { LoginEntry, UnrecognisedEntry } from "./entry.js";
-import { stripLineEnd } from "./line-end.js";
 import { loginContext } from "./login-context.js";
 import { parseCpsrvdTimestamp, parseLoggerTimestamp } from "./parse-timestamp.js";
 import { unescapePercent } from "./unescape-percent.js";
-import { unrecognised } from "./unrecognised.js";
+import { parseOrUnrecognised, unrecognised } from "./unrecognised.js";
 
 export type { LoginEntry, UnrecognisedEntry } from "./entry.js";
 
@@ -124,9 +123,5 @@ function parse(line: string): LoginEntry | UnrecognisedEntry<"login"> {
  * impossible date, gives exactly `{type: "login", event: "unrecognised"}`. Never throws.
  */
 export function parseLoginLine(line: string): LoginEntry | UnrecognisedEntry<"login"> {
-  try {
-    return parse(stripLineEnd(line));
-  } catch {
-    return unrecognised("login");
-  }
+  return parseOrUnrecognised("login", parse, line);
 }

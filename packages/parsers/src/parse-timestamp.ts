@@ -48,6 +48,13 @@ const LOGGER: Layout = [
   [19, 32],
 ];
 
+/** The four digits at `at` as a number (a year), or -1 when they are not all digits. */
+function fourDigits(text: string, at: number): number {
+  const high = twoDigits(text, at);
+  const low = twoDigits(text, at + 2);
+  return high < 0 || low < 0 ? -1 : high * 100 + low;
+}
+
 function fields(
   text: string,
   year: number,
@@ -71,10 +78,7 @@ function fields(
  */
 export function parseCpsrvdTimestamp(text: string): number | undefined {
   if (!hasLayout(text, 25, CPSRVD)) return undefined;
-  const high = twoDigits(text, 6);
-  const low = twoDigits(text, 8);
-  const year = high < 0 || low < 0 ? -1 : high * 100 + low;
-  return fields(text, year, twoDigits(text, 0), twoDigits(text, 3), 11);
+  return fields(text, fourDigits(text, 6), twoDigits(text, 0), twoDigits(text, 3), 11);
 }
 
 /**
@@ -84,8 +88,5 @@ export function parseCpsrvdTimestamp(text: string): number | undefined {
  */
 export function parseLoggerTimestamp(text: string): number | undefined {
   if (!hasLayout(text, 25, LOGGER)) return undefined;
-  const high = twoDigits(text, 0);
-  const low = twoDigits(text, 2);
-  const year = high < 0 || low < 0 ? -1 : high * 100 + low;
-  return fields(text, year, twoDigits(text, 5), twoDigits(text, 8), 11);
+  return fields(text, fourDigits(text, 0), twoDigits(text, 5), twoDigits(text, 8), 11);
 }

@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { unix, withEndings } from "../test/samples.js";
-import { parseLine } from "./parse-line.js";
+import { expectEachOf } from "../test/expect-each.js";
+import { unix } from "../test/samples.js";
 import { parseSessionLine } from "./session.js";
 
 const UNRECOGNISED = { type: "session", event: "unrecognised" };
 const ORIGIN =
   "address=192.0.2.9,app=webmaild,creator=v@example.net,method=handle_form_login,path=form,possessed=0";
 
-function expectEach(line: string, expected: object): void {
-  for (const variant of withEndings(line)) {
-    expect(parseSessionLine(variant)).toStrictEqual(expected);
-    expect(parseLine("session", variant)).toStrictEqual(expected);
-  }
-}
+const expectEach = expectEachOf("session", parseSessionLine);
 
 const login = (fields: object) => ({
   type: "session",

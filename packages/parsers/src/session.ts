@@ -1,9 +1,8 @@
 import type { LoginEntry, UnrecognisedEntry } from "./entry.js";
-import { stripLineEnd } from "./line-end.js";
 import { loginContext } from "./login-context.js";
 import { parseLoggerTimestamp } from "./parse-timestamp.js";
 import { unescapePercent } from "./unescape-percent.js";
-import { unrecognised } from "./unrecognised.js";
+import { parseOrUnrecognised, unrecognised } from "./unrecognised.js";
 
 export type { LoginEntry, UnrecognisedEntry } from "./entry.js";
 
@@ -48,9 +47,5 @@ function parse(line: string): LoginEntry | UnrecognisedEntry<"session"> {
  * exactly `{type: "session", event: "unrecognised"}`. Never throws.
  */
 export function parseSessionLine(line: string): LoginEntry | UnrecognisedEntry<"session"> {
-  try {
-    return parse(stripLineEnd(line));
-  } catch {
-    return unrecognised("session");
-  }
+  return parseOrUnrecognised("session", parse, line);
 }

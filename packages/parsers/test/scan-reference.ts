@@ -11,14 +11,17 @@ export interface Found {
   lineEnd: number;
 }
 
-/** What scanInteresting visits and returns. */
-export function scan(
+/** A scan of bytes [start, end) of a `type` log: the lines it counted and the interesting ones. */
+export type Scan = (
   type: LogType,
   bytes: Buffer,
   start: number,
   end: number,
   options?: InterestOptions,
-): { lines: number; found: Found[] } {
+) => { lines: number; found: Found[] };
+
+/** What scanInteresting visits and returns. */
+export const scan: Scan = (type, bytes, start, end, options) => {
   const found: Found[] = [];
   const lines = scanInteresting(
     type,
@@ -29,16 +32,10 @@ export function scan(
     options,
   );
   return { lines, found };
-}
+};
 
 /** The reference: split on \n, decode, parse and filter every line. */
-export function reference(
-  type: LogType,
-  bytes: Buffer,
-  start: number,
-  end: number,
-  options?: InterestOptions,
-): { lines: number; found: Found[] } {
+export const reference: Scan = (type, bytes, start, end, options) => {
   const found: Found[] = [];
   let lines = 0;
   let lineStart = start;
@@ -51,4 +48,4 @@ export function reference(
     lineStart = lineEnd + 1;
   }
   return { lines, found };
-}
+};

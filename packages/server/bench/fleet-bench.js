@@ -9,12 +9,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
+import { Agent } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { startPostgresCluster } from "@spoor/test-support";
+import { postReport, startAlertSink } from "./bench-http.js";
 
 const SIZES = (process.env.BENCH_HOSTS ?? "1000,10000").split(",").map(Number);
 const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 30);
@@ -179,31 +180,10 @@ async function post(urls, entries, key) {
 function postOnce(urls, entries, key) {
   const url = urls[requestCount++ % urls.length];
   const body = JSON.stringify({ report: { entries, metadata: { reporter: entries[0].host } } });
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = request(
-      `${url}/api/reports`,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          authorization: AUTH,
-          "content-type": "application/json",
-          "idempotency-key": key,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 202
-            ? resolve(performance.now() - started)
-            : reject(new Error(`HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
+  const started = performance.now();
+  return postReport(url, { agent, authorization: AUTH }, body, key).then(
+    () => performance.now() - started,
+  );
 }
 
 async function sendAll(urls, reports, width = IN_FLIGHT) {
@@ -232,20 +212,11 @@ async function sendAll(urls, reports, width = IN_FLIGHT) {
 async function run(setup, hosts) {
   const [driver, processes] = setup.split(":");
   const alertsAt = new Map();
-  const sink = createServer((req, res) => {
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
-      const alert = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      if (alert.rule === "takeover-sequence")
-        for (const m of alert.mailbox_addresses)
-          if (!alertsAt.has(m)) alertsAt.set(m, performance.now());
-      res.writeHead(204).end();
-    });
+  const { sink, url: hook } = await startAlertSink((alert) => {
+    if (alert.rule === "takeover-sequence")
+      for (const m of alert.mailbox_addresses)
+        if (!alertsAt.has(m)) alertsAt.set(m, performance.now());
   });
-  sink.listen(0, "127.0.0.1");
-  await once(sink, "listening");
-  const hook = `http://127.0.0.1:${sink.address().port}/hook`;
   const dir = mkdtempSync(join(tmpdir(), "spoor-fleet-db-"));
   const cluster = driver === "postgres" ? await startPostgresCluster() : undefined;
   const db = cluster

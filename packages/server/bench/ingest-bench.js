@@ -3,9 +3,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync, rmSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
+import { Agent } from "node:http";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { postReport, startAlertSink } from "./bench-http.js";
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const PER_REPORT = 100;
@@ -15,18 +16,10 @@ const AUTH = `Basic ${Buffer.from("bench:bench-secret").toString("base64")}`;
 const T0 = 1_764_000_000;
 
 const arrivals = new Map();
-const sink = createServer((req, res) => {
-  const chunks = [];
-  req.on("data", (chunk) => chunks.push(chunk));
-  req.on("end", () => {
-    const alert = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    for (const mailbox of alert.mailbox_addresses ?? [])
-      if (!arrivals.has(mailbox)) arrivals.set(mailbox, performance.now());
-    res.writeHead(204).end();
-  });
+const { sink, url: hook } = await startAlertSink((alert) => {
+  for (const mailbox of alert.mailbox_addresses ?? [])
+    if (!arrivals.has(mailbox)) arrivals.set(mailbox, performance.now());
 });
-sink.listen(0, "127.0.0.1");
-await once(sink, "listening");
 
 const child = spawn(
   process.execPath,
@@ -34,7 +27,7 @@ const child = spawn(
     // BENCH_SERVER_ARGS: extra node flags for the server (e.g. "--cpu-prof"), to profile it.
     ...(process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean),
     fileURLToPath(new URL("bench-server.js", import.meta.url)),
-    `http://127.0.0.1:${sink.address().port}/hook`,
+    hook,
   ],
   {
     stdio: ["ignore", "pipe", "inherit"],
@@ -57,38 +50,12 @@ const cpu = () => {
 const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT, timeout: 4_000 });
 let retried = 0;
 
-function postOnce(body, key) {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/api/reports`,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          authorization: AUTH,
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          "idempotency-key": key,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 202 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", (error) => reject(Object.assign(error, { socketLevel: true })));
-    req.end(body);
-  });
-}
-
 // As the agent does: every report has its Idempotency-Key, so a POST that failed on the
 // socket (ECONNRESET, EPIPE: no answer read) is sent again as it was, and stored once.
 async function post(body, key) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await postOnce(body, key);
+      return await postReport(url, { agent, authorization: AUTH }, body, key);
     } catch (error) {
       if (!error.socketLevel || attempt === 5) throw error;
       retried += 1;

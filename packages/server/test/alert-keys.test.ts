@@ -1,18 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AlertDraft } from "@spoor/correlation";
+import { tempDirEach } from "@spoor/test-support";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openServerDatabase } from "../src/database/open-server-database.js";
 import { createAlertStore } from "../src/store/alert-store.js";
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-alert-keys-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = tempDirEach("spoor-alert-keys-", { beforeEach, afterEach });
 
 const draft: AlertDraft = {
   rule: "ip-spray",
@@ -33,7 +26,7 @@ const draft: AlertDraft = {
 const lookup = { rule: "ip-spray", key: "ip:203.0.113.9", from: 0, to: 5_000 } as const;
 
 it("finds an alert opened through another store on the same connection, and one another connection committed", () => {
-  const path = `sqlite:${join(dir, "spoor.sqlite")}`;
+  const path = `sqlite:${join(temp.path, "spoor.sqlite")}`;
   const db = openServerDatabase(path);
   const other = openServerDatabase(path);
   try {

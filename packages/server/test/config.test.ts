@@ -1,6 +1,6 @@
-import { chmod, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDirEach, thrownBy } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   loadServerConfig,
@@ -10,16 +10,10 @@ import {
   validateServerConfig,
 } from "../src/index.js";
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-server-config-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = tempDirEach("spoor-server-config-", { beforeEach, afterEach });
 
 async function file(text: string, mode = 0o600): Promise<string> {
-  const path = join(dir, "server.yml");
+  const path = join(temp.path, "server.yml");
   await writeFile(path, text, { mode });
   await chmod(path, mode);
   return path;
@@ -54,15 +48,9 @@ describe("server.yml", () => {
     ["a bad public_url", "public_url: ftp://x\n", "public_url"],
   ])("refuses %s, naming the key", async (_name, text, key) => {
     const path = await file(text);
-    let error: unknown;
-    try {
-      loadServerConfig(path);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ServerConfigError);
-    expect((error as ServerConfigError).key).toBe(key);
-    expect((error as Error).message).toContain(key);
+    const error = thrownBy(() => loadServerConfig(path), ServerConfigError);
+    expect(error.key).toBe(key);
+    expect(error.message).toContain(key);
   });
 
   it("names the rule key the correlation package refuses", async () => {
@@ -76,11 +64,13 @@ describe("server.yml", () => {
       expect.objectContaining({ fix: `chmod 0600 ${path}` }),
     );
     await chmod(path, 0o600);
-    const link = join(dir, "link.yml");
+    const link = join(temp.path, "link.yml");
     await symlink(path, link);
     expect(() => loadServerConfig(link)).toThrow(/symlink/);
-    expect(() => loadServerConfig(join(dir, "none.yml"))).toThrow(ServerConfigError);
-    expect(loadServerConfig(join(dir, "none.yml"), { optional: true }).retention_days).toBe(400);
+    expect(() => loadServerConfig(join(temp.path, "none.yml"))).toThrow(ServerConfigError);
+    expect(loadServerConfig(join(temp.path, "none.yml"), { optional: true }).retention_days).toBe(
+      400,
+    );
   });
 });
 

@@ -35,6 +35,14 @@ async function query<T>(sql: string): Promise<T[]> {
   }
 }
 
+/** How many rows of `table` match `where` (SQL). */
+async function countOf(table: string, where: string): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE ${where}`,
+  );
+  return row!.n;
+}
+
 async function startOne(): Promise<ReceiverProcess> {
   const { port } = sink.address() as AddressInfo;
   const server = await startReceiver({
@@ -149,10 +157,7 @@ describe("spoor-server processes on one PostgreSQL", () => {
     );
     expect(rows).toHaveLength(20);
     expect(rows.every((row) => row.n === 1)).toBe(true);
-    const reports = await query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM reports WHERE host LIKE 'race%'",
-    );
-    expect(reports).toStrictEqual([{ n: 20 }]);
+    expect(await countOf("reports", "host LIKE 'race%'")).toBe(20);
   }, 60_000);
 
   it("merge forwarder halves that reach two processes at the same instant", async () => {
@@ -183,10 +188,12 @@ describe("spoor-server processes on one PostgreSQL", () => {
       "SELECT type, count(*)::int AS n FROM mailbox_events WHERE host = 'halves.example.net' GROUP BY type",
     );
     expect(events).toStrictEqual([{ type: "forward_added", n: 20 }]);
-    const merged = await query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM mailbox_events WHERE host = 'halves.example.net' AND ip_address IS NOT NULL AND forward_recipient IS NOT NULL",
-    );
-    expect(merged).toStrictEqual([{ n: 20 }]);
+    expect(
+      await countOf(
+        "mailbox_events",
+        "host = 'halves.example.net' AND ip_address IS NOT NULL AND forward_recipient IS NOT NULL",
+      ),
+    ).toBe(20);
   }, 60_000);
 
   it("raise one shared-destination alert per recipient seen by two processes at once, notified once", async () => {
@@ -218,10 +225,8 @@ describe("spoor-server processes on one PostgreSQL", () => {
     );
     await waitFor(
       async () => {
-        const [left] = await query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM notify_outbox WHERE state <> 'delivered'",
-        );
-        return left!.n === 0 && deliveries.length >= notifiable.length ? true : undefined;
+        const left = await countOf("notify_outbox", "state <> 'delivered'");
+        return left === 0 && deliveries.length >= notifiable.length ? true : undefined;
       },
       "every notification delivered",
       30_000,

@@ -1,19 +1,15 @@
 import { createHash } from "node:crypto";
-import { chmod, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { tempDirEach } from "@spoor/test-support";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { ServerStorageError, startServer } from "../src/index.js";
 import { CREDENTIALS, cleanups, runCleanups, serverWithClient } from "./helpers.js";
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "spoor-server-db-"));
-});
+const temp = tempDirEach("spoor-server-db-", { beforeEach, afterEach });
 afterEach(async () => {
   await runCleanups();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const entry = {
@@ -25,7 +21,7 @@ const entry = {
 };
 
 it("keeps reports, events, idempotency keys and the duplicate count across a restart (file DB, WAL)", async () => {
-  const dbPath = join(dir, "server.sqlite");
+  const dbPath = join(temp.path, "server.sqlite");
   const first = await serverWithClient({ database: `sqlite:${dbPath}` });
   await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
   await first.client.sendReport(entry, { idempotencyKey: "k1", reporter: "host1" });
@@ -60,7 +56,7 @@ it("keeps reports, events, idempotency keys and the duplicate count across a res
 });
 
 it("stores the same digests as earlier versions, so their Idempotency-Keys and collapsing still match", async () => {
-  const dbPath = join(dir, "server.sqlite");
+  const dbPath = join(temp.path, "server.sqlite");
   const { server, client } = await serverWithClient({ database: `sqlite:${dbPath}` });
   // Keys out of order on purpose: the digests are of the canonical (sorted) text.
   const sent = {
@@ -110,9 +106,9 @@ async function refusal(dbPath: string) {
 }
 
 it("refuses a symlinked database file", async () => {
-  const target = join(dir, "real.sqlite");
+  const target = join(temp.path, "real.sqlite");
   await writeFile(target, "", { mode: 0o600 });
-  const link = join(dir, "link.sqlite");
+  const link = join(temp.path, "link.sqlite");
   await symlink(target, link);
   expect(await refusal(link)).toStrictEqual({
     path: link,
@@ -122,7 +118,7 @@ it("refuses a symlinked database file", async () => {
 });
 
 it("refuses a database file others can read", async () => {
-  const path = join(dir, "open.sqlite");
+  const path = join(temp.path, "open.sqlite");
   await writeFile(path, "");
   await chmod(path, 0o644);
   expect(await refusal(path)).toStrictEqual({
@@ -133,22 +129,22 @@ it("refuses a database file others can read", async () => {
 });
 
 it("refuses a directory as database", async () => {
-  expect(await refusal(dir)).toStrictEqual({
-    path: dir,
-    message: `${dir} is not a regular file`,
+  expect(await refusal(temp.path)).toStrictEqual({
+    path: temp.path,
+    message: `${temp.path} is not a regular file`,
     fix: "point --db at a file",
   });
 });
 
 it("creates a missing database directory 0700 and refuses one others may write", async () => {
-  const nested = join(dir, "state", "spoor.sqlite");
+  const nested = join(temp.path, "state", "spoor.sqlite");
   const first = await serverWithClient({ database: `sqlite:${nested}` });
   await first.server.close();
-  expect(((await stat(join(dir, "state"))).mode & 0o777).toString(8)).toBe("700");
-  await chmod(join(dir, "state"), 0o777);
+  expect(((await stat(join(temp.path, "state"))).mode & 0o777).toString(8)).toBe("700");
+  await chmod(join(temp.path, "state"), 0o777);
   expect(await refusal(nested)).toMatchObject({
-    path: join(dir, "state"),
-    fix: `chmod 700 ${join(dir, "state")}`,
+    path: join(temp.path, "state"),
+    fix: `chmod 700 ${join(temp.path, "state")}`,
   });
 });
 

@@ -1,5 +1,6 @@
 import { chmod, chown, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { describeError, UserFacingError } from "@spoor/errors";
+import { thrownBy } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempSpoolPaths } from "../test/temp-spool.js";
 import { createFileSpool } from "./file-spool.js";
@@ -23,13 +24,7 @@ afterEach(async () => {
 });
 
 function refusal(): SpoolPermissionError {
-  try {
-    createFileSpool({ paths });
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpoolPermissionError);
-    return error as SpoolPermissionError;
-  }
-  throw new Error("createFileSpool accepted the directories");
+  return thrownBy(() => createFileSpool({ paths }), SpoolPermissionError);
 }
 
 describe("createFileSpool directories", () => {

@@ -1,23 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { tempDirEach } from "@spoor/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMoveSyncs } from "./move-syncs.js";
 
-let directory: string;
-beforeEach(async () => {
-  directory = await mkdtemp(join(tmpdir(), "spoor-move-syncs-"));
-});
-afterEach(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
+const temp = tempDirEach("spoor-move-syncs-", { beforeEach, afterEach });
 
 describe("createMoveSyncs", () => {
   it("syncs at once for a lone move (the second call waits for a later fsync)", async () => {
     const { sync, counted } = createMoveSyncs(50);
     await counted(async () => {
-      const first = sync(directory);
-      const second = sync(directory);
+      const first = sync(temp.path);
+      const second = sync(temp.path);
       expect(second).not.toBe(first);
       await Promise.all([first, second]);
     });
@@ -32,7 +24,7 @@ describe("createMoveSyncs", () => {
     });
     const other = counted(() => held);
     await counted(async () => {
-      syncs.push(sync(directory), sync(directory));
+      syncs.push(sync(temp.path), sync(temp.path));
     });
     release();
     await other;
@@ -44,8 +36,8 @@ describe("createMoveSyncs", () => {
     const { sync, counted } = createMoveSyncs(50);
     await expect(counted(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     await counted(async () => {
-      const first = sync(directory);
-      const second = sync(directory);
+      const first = sync(temp.path);
+      const second = sync(temp.path);
       expect(second).not.toBe(first);
       await Promise.all([first, second]);
     });

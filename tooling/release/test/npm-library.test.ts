@@ -76,11 +76,17 @@ const tarball = (name: string): string =>
 const manifestOf = (name: string): Record<string, unknown> =>
   JSON.parse(sh("tar", ["-xzOf", tarball(name), "package/package.json"]));
 
-describe("spoor-parsers-<v>.tgz", () => {
-  let project = "";
+/** Installs `<name>-<v>.tgz` into a fresh consumer project before the suite; `.path` is it. */
+function consumerBefore(name: string): { path: string } {
+  const project = { path: "" };
   beforeAll(() => {
-    project = consumerOf(tarball("spoor-parsers"));
+    project.path = consumerOf(tarball(name));
   });
+  return project;
+}
+
+describe("spoor-parsers-<v>.tgz", () => {
+  const project = consumerBefore("spoor-parsers");
 
   test("declares no runtime dependencies and the root package.json's addresses", () => {
     const manifest = manifestOf("spoor-parsers");
@@ -95,11 +101,11 @@ describe("spoor-parsers-<v>.tgz", () => {
 
   test("an ESM consumer parses a login line (package entry and subpath)", () => {
     writeFileSync(
-      join(project, "consume.mjs"),
+      join(project.path, "consume.mjs"),
       `import { parseLine } from "@spoor/parsers";\nimport { parseLoginLine } from "@spoor/parsers/login";\nconsole.log(JSON.stringify([parseLine("login", ${JSON.stringify(loginLine)}), parseLoginLine(${JSON.stringify(loginLine)})]));\n`,
     );
     const [viaIndex, viaSubpath] = JSON.parse(
-      sh(process.execPath, ["consume.mjs"], { cwd: project }),
+      sh(process.execPath, ["consume.mjs"], { cwd: project.path }),
     );
     expect(viaIndex).toMatchObject({
       type: "login",
@@ -112,7 +118,7 @@ describe("spoor-parsers-<v>.tgz", () => {
 
   test("a TypeScript consumer type-checks against the shipped declarations and parses a login line", () => {
     const out = runTypeScript(
-      project,
+      project.path,
       `import { parseLoginLine } from "@spoor/parsers/login";\nconst event = parseLoginLine(${JSON.stringify(loginLine)});\nif (event === undefined) throw new Error("not parsed");\nconst ip: string = event.ip ?? "none";\nconsole.log(JSON.stringify({ ip, type: event.type }));\n`,
     );
     expect(JSON.parse(out)).toEqual({ ip: "192.0.2.4", type: "login" });
@@ -121,7 +127,7 @@ describe("spoor-parsers-<v>.tgz", () => {
   test("tsc rejects a consumer that misuses the types (the declarations are really read)", () => {
     expect(() =>
       runTypeScript(
-        project,
+        project.path,
         `import { parseLoginLine } from "@spoor/parsers/login";\nparseLoginLine(42);\n`,
       ),
     ).toThrow();
@@ -129,10 +135,7 @@ describe("spoor-parsers-<v>.tgz", () => {
 });
 
 describe("spoor-cpanel-hook-<v>.tgz", () => {
-  let project = "";
-  beforeAll(() => {
-    project = consumerOf(tarball("spoor-cpanel-hook"));
-  });
+  const project = consumerBefore("spoor-cpanel-hook");
 
   test("bundles its @spoor/* dependencies, so nothing of that scope comes from a registry", () => {
     const manifest = manifestOf("spoor-cpanel-hook");
@@ -141,7 +144,10 @@ describe("spoor-cpanel-hook-<v>.tgz", () => {
     expect(manifest.bundleDependencies).toEqual(dependencies);
     const installed = JSON.parse(
       readFileSync(
-        join(project, "node_modules/@spoor/cpanel-hook/node_modules/@spoor/parsers/package.json"),
+        join(
+          project.path,
+          "node_modules/@spoor/cpanel-hook/node_modules/@spoor/parsers/package.json",
+        ),
         "utf8",
       ),
     );
@@ -150,10 +156,10 @@ describe("spoor-cpanel-hook-<v>.tgz", () => {
 
   test("an ESM consumer turns a cPanel hook payload into the record the hook spools", () => {
     writeFileSync(
-      join(project, "consume.mjs"),
+      join(project.path, "consume.mjs"),
       `import { buildHookRecord, decodePayload, findHookEvent } from "@spoor/cpanel-hook";\nconst payload = decodePayload(new TextEncoder().encode(${JSON.stringify(hookPayload)}));\nconsole.log(JSON.stringify(buildHookRecord(findHookEvent(payload.event), payload)));\n`,
     );
-    const result = JSON.parse(sh(process.execPath, ["consume.mjs"], { cwd: project }));
+    const result = JSON.parse(sh(process.execPath, ["consume.mjs"], { cwd: project.path }));
     expect(result.record).toMatchObject({
       tag: "spoor_forward_added",
       kind: "forward_added_partial_recipient",
@@ -162,7 +168,7 @@ describe("spoor-cpanel-hook-<v>.tgz", () => {
 
   test("a TypeScript consumer type-checks and does the same", () => {
     const out = runTypeScript(
-      project,
+      project.path,
       `import { buildHookRecord, decodePayload, findHookEvent, type HookPayload } from "@spoor/cpanel-hook";\nconst payload: HookPayload = decodePayload(new TextEncoder().encode(${JSON.stringify(hookPayload)}));\nconst spec = findHookEvent(payload.event);\nif (spec === undefined) throw new Error("unsupported event");\nconst outcome = buildHookRecord(spec, payload);\nconsole.log("record" in outcome ? outcome.record.tag : outcome.skip);\n`,
     );
     expect(out.trim()).toBe("spoor_forward_added");

@@ -42,9 +42,9 @@ export {
   startReceiver,
   TEST_SERVER_CONFIG,
 } from "./receiver-process.js";
-export { rejectionOf } from "./rejection-of.js";
+export { rejectionOf, thrownBy } from "./rejection-of.js";
 export { NOBODY, type NodeRun, type RunNodeOptions, runNode } from "./run-node.js";
 export { makeCertificate, type TestCertificate } from "./self-signed-cert.js";
 export { hasSystemdAnalyze, unitExposure, verifyUnit } from "./systemd-analyze.js";
-export { makeTempDir, type TempDir } from "./temp-dir.js";
+export { type EachTestHooks, makeTempDir, type TempDir, tempDirEach } from "./temp-dir.js";
 export { type WaitForOptions, waitFor } from "./wait-for.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rejectionOf } from "./rejection-of.js";
+import { rejectionOf, thrownBy } from "./rejection-of.js";
 
 class PickyError extends Error {}
 
@@ -16,5 +16,27 @@ describe("rejectionOf", () => {
     await expect(rejectionOf(Promise.reject(new TypeError("t")), PickyError)).rejects.toThrow(
       "expected a rejection with PickyError, got TypeError: t",
     );
+  });
+});
+
+describe("thrownBy", () => {
+  it("returns the error of the expected class", () => {
+    const error = new PickyError("no");
+    expect(
+      thrownBy(() => {
+        throw error;
+      }, PickyError),
+    ).toBe(error);
+  });
+
+  it("fails for a call that returns, or throws another class", () => {
+    expect(() => thrownBy(() => 1, PickyError)).toThrow(
+      "expected PickyError to be thrown, but it returned",
+    );
+    expect(() =>
+      thrownBy(() => {
+        throw new TypeError("t");
+      }, PickyError),
+    ).toThrow("expected PickyError to be thrown, got TypeError: t");
   });
 });

@@ -20,3 +20,20 @@ export async function rejectionOf<E extends Error>(
   }
   return outcome.error;
 }
+
+/**
+ * Calls `run`, expecting it to throw an instance of `type`, and returns that error.
+ * @throws Error when `run` returns, or throws something else (attached as cause).
+ */
+export function thrownBy<E extends Error>(
+  run: () => unknown,
+  type: abstract new (...args: never[]) => E,
+): E {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw new Error(`expected ${type.name} to be thrown, got ${String(error)}`, { cause: error });
+  }
+  throw new Error(`expected ${type.name} to be thrown, but it returned`);
+}

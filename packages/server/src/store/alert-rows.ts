@@ -29,13 +29,25 @@ export const ALERT_COLUMNS = `a.id, a.rule, a.severity, a.state, a.alert_key, a.
   a.anchor_last, a.incidents, a.created_at, a.updated_at,
   (SELECT group_concat(event_id) FROM alert_events WHERE alert_id = a.id) AS event_ids`;
 
-const ids = (text: string | null) =>
+/** The id list of a `group_concat` (or `string_agg`) column, ascending. Never throws. */
+export const idList = (text: string | null | undefined): number[] =>
   text
     ? text
         .split(",")
         .map(Number)
         .sort((a, b) => a - b)
     : [];
+
+/** The JSON-array columns of a row and its event ids, as both the API and reconciliation read them. */
+function listsOf(row: AlertRow) {
+  return {
+    hosts: JSON.parse(row.hosts) as string[],
+    mailbox_addresses: JSON.parse(row.mailbox_addresses) as string[],
+    ips: JSON.parse(row.ips) as string[],
+    forward_recipients: JSON.parse(row.forward_recipients) as string[],
+    event_ids: idList(row.event_ids),
+  };
+}
 
 /** A row → the API's alert JSON. Never throws for rows this store wrote. */
 export function toAlertJson(row: AlertRow): AlertJson {
@@ -44,11 +56,7 @@ export function toAlertJson(row: AlertRow): AlertJson {
     rule: row.rule,
     severity: row.severity,
     state: row.state,
-    hosts: JSON.parse(row.hosts) as string[],
-    mailbox_addresses: JSON.parse(row.mailbox_addresses) as string[],
-    ips: JSON.parse(row.ips) as string[],
-    forward_recipients: JSON.parse(row.forward_recipients) as string[],
-    event_ids: ids(row.event_ids),
+    ...listsOf(row),
     summary: row.summary,
     first_event_time: row.first_event_time,
     last_event_time: row.last_event_time,
@@ -66,11 +74,7 @@ export function toAlertRecord(row: AlertRow): AlertRecord {
     key: row.alert_key,
     severity: row.severity,
     summary: row.summary,
-    hosts: JSON.parse(row.hosts) as string[],
-    mailbox_addresses: JSON.parse(row.mailbox_addresses) as string[],
-    ips: JSON.parse(row.ips) as string[],
-    forward_recipients: JSON.parse(row.forward_recipients) as string[],
-    event_ids: ids(row.event_ids),
+    ...listsOf(row),
     first_event_time: row.first_event_time,
     last_event_time: row.last_event_time,
     anchor_first: row.anchor_first,

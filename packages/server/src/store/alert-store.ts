@@ -10,6 +10,8 @@ import {
   toAlertJson,
   toAlertRecord,
 } from "./alert-rows.js";
+import { conditionsMarkedBy } from "./conditions.js";
+import { statementCache } from "./statement-cache.js";
 
 /** Filters of `GET /api/alerts`. */
 export interface AlertFilter {
@@ -72,7 +74,7 @@ export function createAlertStore(db: Database.Database): AlertStore {
     unlink.run(id);
     for (const eventId of draft.event_ids) link.run(id, eventId);
   };
-  const cache = new Map<string, Database.Statement>();
+  const prepared = statementCache(db);
   const keys = alertKeysOf(db);
   return {
     lookup: (l) =>
@@ -106,38 +108,26 @@ export function createAlertStore(db: Database.Database): AlertStore {
       return row === undefined ? undefined : toAlertJson(row);
     },
     list(filter) {
-      const where: string[] = [];
-      const parameters: unknown[] = [];
+      const where = conditionsMarkedBy(() => "?");
       if (filter.host !== undefined) {
-        where.push("EXISTS (SELECT 1 FROM json_each(a.hosts) WHERE value = ?)");
-        parameters.push(filter.host);
+        where.add("EXISTS (SELECT 1 FROM json_each(a.hosts) WHERE value = %)", filter.host);
       }
       if (filter.mailboxAddress !== undefined) {
-        where.push("EXISTS (SELECT 1 FROM json_each(a.mailbox_addresses) WHERE value = ?)");
-        parameters.push(filter.mailboxAddress);
+        where.add(
+          "EXISTS (SELECT 1 FROM json_each(a.mailbox_addresses) WHERE value = %)",
+          filter.mailboxAddress,
+        );
       }
       if (filter.minSeverity !== undefined) {
         const allowed = SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity));
-        where.push(`a.severity IN (${allowed.map(() => "?").join(", ")})`);
-        parameters.push(...allowed);
+        where.add(
+          `a.severity IN (${allowed.map((severity) => where.parameter(severity)).join(", ")})`,
+        );
       }
-      if (filter.state !== undefined) {
-        where.push("a.state = ?");
-        parameters.push(filter.state);
-      }
-      if (filter.beforeId !== undefined) {
-        where.push("a.id < ?");
-        parameters.push(filter.beforeId);
-      }
-      const sql = `SELECT ${ALERT_COLUMNS} FROM alerts a${
-        where.length ? ` WHERE ${where.join(" AND ")}` : ""
-      } ORDER BY a.id DESC LIMIT ?`;
-      let statement = cache.get(sql);
-      if (statement === undefined) {
-        statement = db.prepare(sql);
-        cache.set(sql, statement);
-      }
-      return (statement.all(...parameters, filter.limit) as AlertRow[]).map(toAlertJson);
+      if (filter.state !== undefined) where.add("a.state = %", filter.state);
+      if (filter.beforeId !== undefined) where.add("a.id < %", filter.beforeId);
+      const sql = `SELECT ${ALERT_COLUMNS} FROM alerts a${where.where()} ORDER BY a.id DESC LIMIT ${where.parameter(filter.limit)}`;
+      return (prepared(sql).all(...where.values) as AlertRow[]).map(toAlertJson);
     },
     setState(id, state, now) {
       if (setState.run(state, now, id).changes === 0) return undefined;

@@ -1,18 +1,13 @@
+import type { IpActor } from "@spoor/ip-enrichment";
+import { idList } from "./alert-rows.js";
 import type { EventClass, MailboxEvent, MailboxEventJson } from "./mailbox-event.js";
+import type { ReportRow } from "./report-store.js";
 
-/** A `mailbox_events` row as SQLite returns it (with its alert ids as a list). */
-export interface EventRow {
-  id: number;
-  event_time: number | null;
-  host: string;
-  type: string;
-  mailbox_address: string | null;
-  ip_address: string | null;
-  network: string | null;
-  asn: number | null;
-  as_name: string | null;
-  country: string | null;
-  forward_recipient: string | null;
+/**
+ * A `mailbox_events` row as SQLite returns it (with its alert ids as a list): the columns a
+ * report has too, where the event came from, and its class.
+ */
+export interface EventRow extends ReportRow, IpActor {
   class: EventClass | null;
   alert_ids?: string | null;
 }
@@ -62,11 +57,6 @@ export function toEventJson(row: EventRow): MailboxEventJson {
     },
     forward_recipient: row.forward_recipient,
     class: row.class,
-    alert_ids: row.alert_ids
-      ? row.alert_ids
-          .split(",")
-          .map(Number)
-          .sort((a, b) => a - b)
-      : [],
+    alert_ids: idList(row.alert_ids),
   };
 }

@@ -1,5 +1,6 @@
 import { domainOf, normalizeAddress } from "@spoor/correlation";
 import type Database from "better-sqlite3";
+import { conditionsMarkedBy } from "./conditions.js";
 import {
   EVENT_COLUMNS,
   EVENT_COLUMNS_WITH_ALERTS,
@@ -8,6 +9,7 @@ import {
   toMailboxEvent,
 } from "./event-rows.js";
 import type { EventClass, MailboxEvent, MailboxEventJson } from "./mailbox-event.js";
+import { statementCache } from "./statement-cache.js";
 
 /** A new mailbox event (the store gives it an id). */
 export type NewMailboxEvent = Omit<MailboxEvent, "id" | "event_time"> & {
@@ -85,15 +87,7 @@ export function createEventStore(db: Database.Database): EventStore {
   const setClass = db.prepare(
     "UPDATE mailbox_events SET class = ? WHERE id = ? AND class_by_analyst = 0",
   );
-  const cache = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    let statement = cache.get(sql);
-    if (statement === undefined) {
-      statement = db.prepare(sql);
-      cache.set(sql, statement);
-    }
-    return statement;
-  };
+  const prepared = statementCache(db);
   return {
     insert: (event) => Number(insert.run(withDerived(event)).lastInsertRowid),
     replace(event) {
@@ -104,33 +98,16 @@ export function createEventStore(db: Database.Database): EventStore {
     },
     all: () => all.all().map(toMailboxEvent),
     list(filter) {
-      const where: string[] = [];
-      const parameters: unknown[] = [];
-      if (filter.host !== undefined) {
-        where.push("e.host = ?");
-        parameters.push(filter.host);
-      }
+      const where = conditionsMarkedBy(() => "?");
+      if (filter.host !== undefined) where.add("e.host = %", filter.host);
       if (filter.mailboxAddress !== undefined) {
-        where.push("e.mailbox_address = ?");
-        parameters.push(filter.mailboxAddress);
+        where.add("e.mailbox_address = %", filter.mailboxAddress);
       }
-      if (filter.hostsGlob !== null) {
-        where.push("host_glob(?, e.host)");
-        parameters.push(filter.hostsGlob);
-      }
-      if (filter.eventClass === "none") where.push("e.class IS NULL");
-      else if (filter.eventClass !== undefined) {
-        where.push("e.class = ?");
-        parameters.push(filter.eventClass);
-      }
-      const sql = `SELECT ${EVENT_COLUMNS_WITH_ALERTS} FROM mailbox_events e${
-        where.length ? ` WHERE ${where.join(" AND ")}` : ""
-      } ORDER BY e.id DESC LIMIT ? OFFSET ?`;
-      const rows = prepared(sql).all(
-        ...parameters,
-        filter.records + 1,
-        filter.offset,
-      ) as EventRow[];
+      if (filter.hostsGlob !== null) where.add("host_glob(%, e.host)", filter.hostsGlob);
+      if (filter.eventClass === "none") where.add("e.class IS NULL");
+      else if (filter.eventClass !== undefined) where.add("e.class = %", filter.eventClass);
+      const sql = `SELECT ${EVENT_COLUMNS_WITH_ALERTS} FROM mailbox_events e${where.where()} ORDER BY e.id DESC LIMIT ${where.parameter(filter.records + 1)} OFFSET ${where.parameter(filter.offset)}`;
+      const rows = prepared(sql).all(...where.values) as EventRow[];
       const more = rows.length > filter.records;
       return { events: rows.slice(0, filter.records).map(toEventJson), more };
     },

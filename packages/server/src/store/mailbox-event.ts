@@ -1,3 +1,5 @@
+import type { IpActor } from "@spoor/ip-enrichment";
+
 // A stored mailbox event (what correlation sees) is declared once, in @spoor/correlation.
 export type { MailboxEvent } from "@spoor/correlation";
 
@@ -18,13 +20,7 @@ export interface MailboxEventJson {
   host: string;
   type: string;
   mailbox_address: string | null;
-  ip_actor: {
-    ip_address: string | null;
-    network: string | null;
-    asn: number | null;
-    as_name: string | null;
-    country: string | null;
-  };
+  ip_actor: IpActor;
   forward_recipient: string | null;
   class: EventClass | null;
   alert_ids: number[];

@@ -1,6 +1,6 @@
-import { lstat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { LOG_TYPES, type LogType, type SpoorConfig, UserFacingError } from "@spoor/config";
+import { exists } from "../path-probes.js";
 import type { PathOutcome } from "../steps/path-outcome.js";
 import { type CommandRunner, runSteps, type StepResult } from "../steps/run-steps.js";
 import { resolveDaemonEntries } from "../systemd/daemon-entries.js";
@@ -182,11 +182,4 @@ function writablePaths(config: SpoorConfig, paths: InstallPaths): string[] {
     return [paths.stateDirectory];
   }
   return [...new Set(directories)];
-}
-
-async function exists(path: string): Promise<boolean> {
-  return lstat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,8 +1,9 @@
-import { lstat, rm, unlink } from "node:fs/promises";
+import { rm, unlink } from "node:fs/promises";
 import { UserFacingError } from "@spoor/config";
 import { CPANEL_TOOLS, type InstallPaths, installPaths } from "../install/install-paths.js";
 import type { PostInstallStep } from "../install/post-install-steps.js";
 import { ALL_UNIT_NAMES, removeUnit } from "../install/unit-install.js";
+import { exists } from "../path-probes.js";
 import type { PathOutcome } from "../steps/path-outcome.js";
 import { type CommandRunner, runSteps, type StepResult } from "../steps/run-steps.js";
 
@@ -135,11 +136,4 @@ async function removeOrKeepData(paths: InstallPaths, purge: boolean): Promise<Pa
     }
   }
   return outcomes;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return lstat(path).then(
-    () => true,
-    () => false,
-  );
 }

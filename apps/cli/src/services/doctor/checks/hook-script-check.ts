@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
-import { access, lstat, open } from "node:fs/promises";
+import { lstat, open } from "node:fs/promises";
 import { isAbsolute } from "node:path";
+import { accessible } from "../../path-probes.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 
 const NAME = "hook script";
@@ -40,10 +41,7 @@ export async function checkHookScript(context: DoctorContext): Promise<CheckResu
       reinstall,
     );
   }
-  const runnable = await access(interpreter, constants.X_OK).then(
-    () => true,
-    () => false,
-  );
+  const runnable = await accessible(interpreter, constants.X_OK);
   if (!runnable) {
     return result(
       NAME,

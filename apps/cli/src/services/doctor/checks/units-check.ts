@@ -1,7 +1,8 @@
 import { constants } from "node:fs";
-import { access, lstat, readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ALL_UNIT_NAMES } from "../../install/unit-install.js";
+import { accessible, exists } from "../../path-probes.js";
 import { hiddenByProtectHome, PROTECT_HOME_FIX } from "../../systemd/protect-home.js";
 import { type CheckResult, type DoctorContext, result } from "./check-result.js";
 import type { SystemdLive } from "./systemd-live.js";
@@ -18,13 +19,7 @@ export async function checkUnits(
   const { unitDirectory, wantsDirectory } = context.paths;
   const installed: string[] = [];
   for (const name of ALL_UNIT_NAMES) {
-    if (
-      await lstat(join(unitDirectory, name)).then(
-        () => true,
-        () => false,
-      )
-    )
-      installed.push(name);
+    if (await exists(join(unitDirectory, name))) installed.push(name);
   }
   if (installed.length === 0) {
     return [result("units", "fail", `no spoor unit in ${unitDirectory}`, "spoor install")];
@@ -104,10 +99,7 @@ async function checkUnit(
     }
     return result(label, "ok", "enabled and active");
   }
-  const linked = await lstat(join(wantsDirectory, name)).then(
-    () => true,
-    () => false,
-  );
+  const linked = await exists(join(wantsDirectory, name));
   if (!linked) {
     return result(
       label,
@@ -128,22 +120,9 @@ async function missingExecutables(unit: string): Promise<string | undefined> {
   const words = execStartWords(unit);
   const [program, ...rest] = words;
   if (program === undefined) return "nothing";
-  if (
-    !(await access(program, constants.X_OK).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return program;
+  if (!(await accessible(program, constants.X_OK))) return program;
   const script = rest.find((word) => !word.startsWith("-"));
-  if (
-    script !== undefined &&
-    !(await access(script).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return script;
+  if (script !== undefined && !(await accessible(script))) return script;
   return undefined;
 }
 
