@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { type Conditions, conditionsMarkedBy } from "../store/conditions.js";
 import { escapeValue, unescapeRow } from "./pg-text.js";
 
 /** A pool or one checked-out client (inside a transaction). */
@@ -38,35 +39,7 @@ export async function changesOf(
   return (await q.query(prepared(text, values))).rowCount ?? 0;
 }
 
-/** A WHERE clause built from optional filters, with its numbered parameters. */
-export interface Conditions {
-  /** Adds a clause whose `%` marks (each) stand for `value`. */
-  add(clause: string, value?: unknown): void;
-  /** Adds a parameter without a clause (LIMIT, OFFSET) and returns its `$n`. */
-  parameter(value: unknown): string;
-  /** ` WHERE a AND b`, or "" without clauses. */
-  where(): string;
-  values: unknown[];
-}
-
-/** Starts an empty {@link Conditions}. Never throws. */
+/** Starts an empty WHERE builder whose parameters are PostgreSQL's `$n`. Never throws. */
 export function conditions(): Conditions {
-  const clauses: string[] = [];
-  const values: unknown[] = [];
-  return {
-    add(clause, ...value) {
-      if (value.length === 0) {
-        clauses.push(clause);
-        return;
-      }
-      values.push(value[0]);
-      clauses.push(clause.replaceAll("%", `$${values.length}`));
-    },
-    parameter(value) {
-      values.push(value);
-      return `$${values.length}`;
-    },
-    where: () => (clauses.length ? ` WHERE ${clauses.join(" AND ")}` : ""),
-    values,
-  };
+  return conditionsMarkedBy((position) => `$${position}`);
 }
