@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -118,27 +117,6 @@ export function loadIpDatabaseSync(options: IpDatabaseOptions = {}): IpDatabase 
       if (file.path === null) throw new Error("data package not installed");
       if (statSync(file.path).size > maxBytes) throw new Error(`larger than ${maxBytes} bytes`);
       parsed.set(file.key, parseRangeCsv(readFileSync(file.path), file.width));
-    } catch (error) {
-      failures.push(`${file.key}: ${reason(error)}`);
-    }
-  }
-  return assemble(parsed, failures, source, started);
-}
-
-/**
- * As {@link loadIpDatabaseSync}, reading the files asynchronously (parsing still takes the
- * CPU for its share of the load time). Never rejects.
- */
-export async function loadIpDatabase(options: IpDatabaseOptions = {}): Promise<IpDatabase> {
-  const started = performance.now();
-  const { files, maxBytes, source } = plan(options);
-  const parsed = new Map<string, ParsedRanges>();
-  const failures: string[] = [];
-  for (const file of files) {
-    try {
-      if (file.path === null) throw new Error("data package not installed");
-      if ((await stat(file.path)).size > maxBytes) throw new Error(`larger than ${maxBytes} bytes`);
-      parsed.set(file.key, parseRangeCsv(await readFile(file.path), file.width));
     } catch (error) {
       failures.push(`${file.key}: ${reason(error)}`);
     }

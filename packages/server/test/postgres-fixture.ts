@@ -1,6 +1,7 @@
 import { type PostgresCluster, startPostgresCluster } from "@spoor/test-support";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { openServerStore, type ServerStore } from "../src/index.js";
 
 /** Tables a fresh store starts without rows (the schema stays, migrated once). */
 const TABLES = [
@@ -50,4 +51,21 @@ export function usePostgres(): {
       }
     },
   };
+}
+
+/**
+ * A store on the file's private cluster for each test: the rows emptied and a store opened
+ * before it (no notification channels), closed after it. Call inside a `describe`.
+ * @returns the current test's store
+ */
+export function freshPostgresStore(postgres: ReturnType<typeof usePostgres>): () => ServerStore {
+  let store: ServerStore | undefined;
+  beforeEach(async () => {
+    await postgres.empty();
+    store = await openServerStore(postgres.url(), { channels: [] });
+  });
+  afterEach(async () => {
+    await store?.close();
+  });
+  return () => store!;
 }

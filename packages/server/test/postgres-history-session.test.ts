@@ -1,8 +1,7 @@
 import type { HistoryQuery } from "@spoor/correlation";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openServerStore, type ServerStore } from "../src/index.js";
+import { describe, expect, it } from "vitest";
 import type { NewMailboxEvent } from "../src/store/event-store.js";
-import { usePostgres } from "./postgres-fixture.js";
+import { freshPostgresStore, usePostgres } from "./postgres-fixture.js";
 
 // The PostgreSQL history session answers from windows read ahead or loaded on a miss, and
 // falls back to one statement per query for a crowded scope: every answer must be the one
@@ -100,18 +99,11 @@ function randomQuery(n: number): HistoryQuery {
 }
 
 describe("postgres history session", () => {
-  let store: ServerStore;
-  beforeEach(async () => {
-    await postgres.empty();
-    store = await openServerStore(postgres.url(), { channels: [] });
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  const store = freshPostgresStore(postgres);
 
   it("answers every query as the database does, crowded scopes and misses included", async () => {
     // Committed history over 200 days, and a crowded mailbox (more than a window holds).
-    await store.transaction([], async (tx) => {
+    await store().transaction([], async (tx) => {
       for (let i = 0; i < 300; i += 1) {
         await tx.events.insert(randomEvent(T + Math.floor((random() - 0.5) * 200 * DAY)));
       }
@@ -124,7 +116,7 @@ describe("postgres history session", () => {
         });
       }
     });
-    await store.transaction(["host:web1.example.net"], async (tx) => {
+    await store().transaction(["host:web1.example.net"], async (tx) => {
       // The transaction's own events (still in its write buffer when the session starts).
       for (let i = 0; i < 12; i += 1) {
         await tx.events.insert(randomEvent(T + Math.floor((random() - 0.5) * 20 * DAY)));

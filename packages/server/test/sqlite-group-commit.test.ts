@@ -4,20 +4,9 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openServerStore } from "../src/index.js";
 import type { ServerStore } from "../src/store/server-store.js";
+import { sampleEvent } from "./sample-event.js";
 
-const T = 1_800_000_000;
-const login = (mailbox: string) => ({
-  event_time: T,
-  host: "web1.example.net",
-  type: "login",
-  mailbox_address: mailbox,
-  ip: "203.0.113.7",
-  network: "203.0.113.0/24",
-  asn: null,
-  as_name: null,
-  country: null,
-  forward_recipient: null,
-});
+const login = (mailbox: string) => sampleEvent({ mailbox_address: mailbox });
 
 let dir: TempDir;
 let path: string;

@@ -3,6 +3,7 @@ import { runCorrelationScenarios } from "@spoor/correlation/memory";
 import { beforeEach, describe, expect, it } from "vitest";
 import { validateServerConfig } from "../src/index.js";
 import type { ServerStore } from "../src/store/server-store.js";
+import { sampleEvent as event } from "./sample-event.js";
 import { scenarioEngine } from "./scenario-engine.js";
 
 /** Opens a fresh, empty store of one driver (channels: one webhook-like `hook`, medium+). */
@@ -25,20 +26,6 @@ const draft = (overrides: Partial<AlertDraft> = {}): AlertDraft => ({
   anchor_first: T,
   anchor_last: T + 10,
   incidents: [],
-  ...overrides,
-});
-
-const event = (overrides: Record<string, unknown> = {}) => ({
-  event_time: T,
-  host: "web1.example.net",
-  type: "login",
-  mailbox_address: "alice@example.com",
-  ip: "203.0.113.7",
-  network: "203.0.113.0/24",
-  asn: null,
-  as_name: null,
-  country: null,
-  forward_recipient: null,
   ...overrides,
 });
 

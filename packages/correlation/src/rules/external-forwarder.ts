@@ -1,20 +1,13 @@
 import { isForwarderAdded } from "../event-types.js";
-import type { Incident } from "../finding.js";
-import type { History } from "../history.js";
 import { actorFacts, makeIncident } from "../incident.js";
-import type { MailboxEvent } from "../mailbox-event.js";
-import type { ResolvedRules } from "../rules-defaults.js";
 import { isExternalRedirect } from "./externality.js";
+import type { IncidentRule } from "./incident-rule.js";
 
 /**
  * `external-forwarder` at a forwarder added: fires when its recipient is external
  * ({@link isExternalRedirect}). Evidence: the forwarder. Never throws.
  */
-export function externalForwarderIncident(
-  history: History,
-  rules: ResolvedRules,
-  forwarder: MailboxEvent,
-): Incident | null | undefined {
+export const externalForwarderIncident: IncidentRule = (history, rules, forwarder) => {
   if (!isForwarderAdded(forwarder)) return null;
   const external = isExternalRedirect(history, rules, forwarder);
   if (external !== true) return external === undefined ? undefined : null;
@@ -24,4 +17,4 @@ export function externalForwarderIncident(
     recipient: forwarder.forward_recipient,
     window_days: settings.domain_window_days,
   });
-}
+};

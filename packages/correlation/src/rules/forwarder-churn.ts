@@ -1,11 +1,11 @@
 import { normalizeAddress } from "../address.js";
 import { FORWARD_ADDED_TYPES, FORWARD_REMOVED_TYPES, isForwarderAdded } from "../event-types.js";
-import type { Incident } from "../finding.js";
 import type { History } from "../history.js";
 import { actorFacts, makeIncident } from "../incident.js";
 import type { MailboxEvent } from "../mailbox-event.js";
 import type { ResolvedRules } from "../rules-defaults.js";
 import { isExternalRedirect } from "./externality.js";
+import type { IncidentRule } from "./incident-rule.js";
 
 const MINUTE = 60;
 
@@ -43,11 +43,7 @@ export function forwardersBeforeRemoval(
  * to the same recipient within `window_minutes` after it. Evidence: the forwarder and the
  * first such removal. Never throws.
  */
-export function churnIncident(
-  history: History,
-  rules: ResolvedRules,
-  forwarder: MailboxEvent,
-): Incident | null | undefined {
+export const churnIncident: IncidentRule = (history, rules, forwarder) => {
   if (!isForwarderAdded(forwarder)) return null;
   const settings = rules["forwarder-churn"];
   const external = isExternalRedirect(history, rules, forwarder);
@@ -70,4 +66,4 @@ export function churnIncident(
     recipient: forwarder.forward_recipient,
     seconds_after: removal.event_time - forwarder.event_time,
   });
-}
+};

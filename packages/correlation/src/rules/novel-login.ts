@@ -1,19 +1,12 @@
-import type { Incident } from "../finding.js";
-import type { History } from "../history.js";
 import { actorFacts, makeIncident } from "../incident.js";
-import type { MailboxEvent } from "../mailbox-event.js";
-import type { ResolvedRules } from "../rules-defaults.js";
+import type { IncidentRule } from "./incident-rule.js";
 import { isNovelLogin } from "./novelty.js";
 
 /**
  * `novel-login` at a login: fires when the login is novel ({@link isNovelLogin}). Evidence: the
  * login. Undefined while history is missing. Never throws.
  */
-export function novelLoginIncident(
-  history: History,
-  rules: ResolvedRules,
-  login: MailboxEvent,
-): Incident | null | undefined {
+export const novelLoginIncident: IncidentRule = (history, rules, login) => {
   const novel = isNovelLogin(history, rules, login);
   if (novel !== true) return novel === undefined ? undefined : null;
   const settings = rules["novel-login"];
@@ -21,4 +14,4 @@ export function novelLoginIncident(
     ...actorFacts(login),
     window_days: settings.window_days,
   });
-}
+};

@@ -4,12 +4,12 @@ import {
   LOGIN_TYPES,
   TAKEOVER_TRIGGER_TYPES,
 } from "../event-types.js";
-import type { Incident } from "../finding.js";
 import type { History } from "../history.js";
 import { actorFacts, byTimeThenIp, makeIncident } from "../incident.js";
 import type { MailboxEvent } from "../mailbox-event.js";
 import type { ResolvedRules } from "../rules-defaults.js";
 import { isExternalRedirect } from "./externality.js";
+import type { IncidentRule } from "./incident-rule.js";
 import { isNovelLogin } from "./novelty.js";
 
 const HOUR = 3_600;
@@ -45,11 +45,7 @@ function actionOf(trigger: MailboxEvent): string {
  * Evidence: those novel logins and the trigger; the summary names the last of them.
  * Undefined while history is missing. Never throws.
  */
-export function takeoverIncident(
-  history: History,
-  rules: ResolvedRules,
-  trigger: MailboxEvent,
-): Incident | null | undefined {
+export const takeoverIncident: IncidentRule = (history, rules, trigger) => {
   const mailbox = trigger.mailbox_address;
   if (!isTakeoverTrigger(trigger) || mailbox === null) return null;
   const external = isRedirect(trigger) ? isExternalRedirect(history, rules, trigger) : true;
@@ -82,4 +78,4 @@ export function takeoverIncident(
     seconds_after: trigger.event_time - last.event_time,
     window_days: rules["novel-login"].window_days,
   });
-}
+};
