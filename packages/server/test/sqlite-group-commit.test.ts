@@ -71,3 +71,10 @@ it("rolls back only the transaction that threw; the others of its group commit",
   // The counter moved for the two committed transactions only.
   expect((await store.reports.stats()).duplicates_collapsed).toBe(10);
 });
+
+it("stores a transaction asked for just before close(), then closes", async () => {
+  const stored = store.transaction([], async (tx) => tx.events.insert(login("last@example.com")));
+  await store.close();
+  await expect(stored).resolves.toBeTypeOf("number");
+  expect(committedMailboxes()).toStrictEqual(["last@example.com"]);
+});

@@ -62,11 +62,15 @@ export function createSqliteStore(
     outbox: { ...outboxQueued, enqueue: async (input) => queue(() => outbox.enqueue(input)) },
     transaction: (_locks, work) => grouped(work),
     prune: (cutoff) => queue(() => prune(cutoff)),
-    close: () =>
-      queue(() => {
+    // Transactions asked for before close() are stored first: their group starts on an
+    // immediate already scheduled, which runs (and takes its turn on the queue) before this one.
+    close: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await queue(() => {
         if (closed) return;
         closed = true;
         db.close();
-      }),
+      });
+    },
   };
 }
